@@ -1,0 +1,105 @@
+"""Settings from the environment, with safe defaults per environment.
+
+PORTAL_ENV chooses the environment: ``development`` (default), ``production`` or ``testing``.
+Everything else is an ordinary environment variable; see README.md.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SECRET_KEY_FILE = "secret_key"
+
+
+class ConfigurationError(RuntimeError):
+    """The portal refuses to start with an unsafe or broken configuration."""
+
+
+def _bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
+def _secret_key(env: str, instance_path: Path) -> str:
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    if env == "production":
+        raise ConfigurationError(
+            "SECRET_KEY is not set. In production the portal needs a fixed secret key: "
+            "set SECRET_KEY to a long random value (python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
+    # Development keeps one generated key, so sessions survive a restart.
+    key_file = instance_path / SECRET_KEY_FILE
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+def translation_directories() -> str:
+    """Every feature keeps its own catalogue under translations/<area>/, so features never edit one file."""
+    root = PROJECT_ROOT / "translations"
+    areas = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    return ";".join(str(p) for p in areas) or str(root)
+
+
+def build_config(instance_path: Path, overrides: dict | None = None) -> dict:
+    overrides = dict(overrides or {})
+    env = overrides.get("PORTAL_ENV") or os.environ.get("PORTAL_ENV", "development")
+    if env not in {"development", "production", "testing"}:
+        raise ConfigurationError(f"PORTAL_ENV must be development, production or testing, not {env!r}.")
+    production = env == "production"
+    default_db = f"sqlite:///{instance_path / 'portal.sqlite3'}"
+    database_url = os.environ.get("DATABASE_URL", default_db)
+    # Heroku-style URLs still say postgres://, which SQLAlchemy no longer accepts.
+    if database_url.startswith("postgres://"):
+        database_url = "postgresql://" + database_url[len("postgres://"):]
+
+    config = {
+        "PORTAL_ENV": env,
+        "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(env, instance_path),
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "CONTENT_DIR": Path(os.environ.get("CONTENT_DIR", PROJECT_ROOT / "content" / "easy_language")),
+        "LANGUAGES": ("de", "en"),
+        "BABEL_DEFAULT_LOCALE": "de",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Berlin",
+        "BABEL_TRANSLATION_DIRECTORIES": translation_directories(),
+        "SESSION_COOKIE_NAME": "portal_session",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
+        "PERMANENT_SESSION_LIFETIME": timedelta(minutes=_int("SESSION_MINUTES", 60)),
+        "PREFERENCE_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
+        "WTF_CSRF_TIME_LIMIT": 8 * 3600,  # people take long breaks; a short limit would lose their typing
+        "MAX_CONTENT_LENGTH": 256 * 1024,
+        "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": False,
+        "FORM_RATE_LIMIT": os.environ.get("FORM_RATE_LIMIT", "20 per minute;200 per day"),
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
+        "MAIL_PORT": _int("MAIL_PORT", 25),
+        "MAIL_USE_TLS": _bool("MAIL_USE_TLS", False),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD", ""),
+        "MAIL_SENDER": os.environ.get("MAIL_SENDER", "portal@jobbudget-portal.example"),
+        "PROXY_FIX": _bool("PROXY_FIX", False),
+    }
+    if env == "testing":
+        config.update({"TESTING": True, "RATELIMIT_ENABLED": False})
+    config.update(overrides)
+    return config

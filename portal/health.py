@@ -1,0 +1,18 @@
+"""/healthz: 200 when the database answers, 503 when not (for load balancers and monitoring)."""
+from flask import Blueprint, current_app
+from sqlalchemy import text
+
+from .extensions import db
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:  # any database failure means "not healthy"; the reason goes to the log
+        db.session.rollback()
+        current_app.logger.exception("health check: the database does not answer")
+        return {"status": "unavailable", "database": "down"}, 503
+    return {"status": "ok", "database": "up"}, 200

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template
+from flask_babel import gettext as _
+
+from ..library import content, content_page
+from .glossary import letter_groups
+
+bp = Blueprint("modules", __name__, template_folder="templates")
+
+# The order of a module page's sections; goal, how and done form the JobBudget goal scheme.
+INTRO_SECTIONS = ("what", "for_whom", "steps")
+GOAL_SECTIONS = ("goal", "how", "done")
+CLOSING_SECTIONS = ("duration", "payer")
+
+
+@bp.get("/module")
+def overview():
+    library = content()
+    page = library.pages["module"]
+    return render_template(
+        "modules/overview.html",
+        title=page.title,
+        page=page,
+        groups=library.groups,
+        modules=library.modules,
+        timeline=library.timeline,
+        description=page.meta.get("summary", ""),
+    )
+
+
+def _module_or_404(number: int):
+    module = content().modules.get(number)
+    if module is None:
+        abort(404)
+    return module
+
+
+@bp.get("/module/<int:number>")
+def module(number: int):
+    library = content()
+    module = _module_or_404(number)
+    group = next(g for g in library.groups if g.slug == module.group)
+    return render_template(
+        "modules/module.html",
+        title=_("Modul %(number)s: %(title)s", number=number, title=module.title),
+        module=module,
+        group=group,
+        previous=library.modules.get(number - 1),
+        next=library.modules.get(number + 1),
+        intro_sections=INTRO_SECTIONS,
+        goal_sections=GOAL_SECTIONS,
+        closing_sections=CLOSING_SECTIONS,
+        description=module.summary,
+    )
+
+
+@bp.get("/module/<int:number>/baustein/<int:baustein>")
+def baustein(number: int, baustein: int):
+    module = _module_or_404(number)
+    found = next((b for b in module.bausteine if b.number == baustein), None)
+    if found is None:
+        abort(404)
+    index = module.bausteine.index(found)
+    return render_template(
+        "modules/baustein.html",
+        title=_("Baustein %(number)s: %(title)s", number=baustein, title=found.title),
+        module=module,
+        baustein=found,
+        previous=module.bausteine[index - 1] if index > 0 else None,
+        next=module.bausteine[index + 1] if index + 1 < len(module.bausteine) else None,
+        description=found.summary,
+    )
+
+
+@bp.get("/woerterbuch")
+def glossary():
+    page = content_page("woerterbuch")
+    return render_template(
+        "modules/glossary.html",
+        title=page.title,
+        page=page,
+        letters=letter_groups(content().glossary),
+        description=page.meta.get("summary", ""),
+    )

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from flask import Blueprint, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from ..extensions import db, limiter
+from ..library import content_page
+from ..ui.limits import form_rate_limit
+from .forms import BarrierReportForm
+from .models import BarrierReport
+
+bp = Blueprint("pages", __name__, template_folder="templates")
+
+ENTRY_POINTS = (
+    # The four ways into the portal: (path, pictogram, label, one line about it).
+    ("/module", "start-module", _l("Die 8 Module"), _l("Diese Hilfe gibt es auf dem Weg zur Arbeit.")),
+    ("/klaerung", "start-klaerung", _l("Klärung"), _l("Finden Sie heraus: Was will ich? Was kann ich?")),
+    ("/budget", "start-budget", _l("Persönliches Budget"), _l("So beantragen Sie Geld für Ihre Hilfe.")),
+    ("/kontakt", "start-kontakt", _l("Kontakt"), _l("Sprechen Sie mit einer Fach·person.")),
+)
+
+
+@bp.get("/")
+def start():
+    page = content_page("start")
+    return render_template("pages/start.html", title=page.title, page=page, entry_points=ENTRY_POINTS,
+                           description=page.meta.get("summary", ""))
+
+
+def _simple_page(slug: str):
+    page = content_page(slug)
+    return render_template("pages/content_page.html", title=page.title, page=page,
+                           description=page.meta.get("summary", ""))
+
+
+@bp.get("/datenschutz")
+def privacy():
+    return _simple_page("datenschutz")
+
+
+@bp.get("/impressum")
+def imprint():
+    return _simple_page("impressum")
+
+
+@bp.get("/begleitung")
+def support():
+    return _simple_page("begleitung")
+
+
+@bp.route("/barrierefreiheit", methods=["GET", "POST"])
+@limiter.limit(form_rate_limit, methods=["POST"])
+def accessibility():
+    page = content_page("barrierefreiheit")
+    form = BarrierReportForm()
+    if form.validate_on_submit():
+        if not form.is_spam:
+            db.session.add(
+                BarrierReport(
+                    lang=g.lang,
+                    page=form.page.data or "",
+                    description=form.description.data,
+                    contact=form.contact.data or "",
+                )
+            )
+            db.session.commit()
+        return redirect(url_for("pages.accessibility_thanks"), code=303)
+    return render_template("pages/accessibility.html", title=page.title, page=page, form=form)
+
+
+@bp.get("/barrierefreiheit/danke")
+def accessibility_thanks():
+    return render_template("pages/accessibility_thanks.html", title=_("Danke für Ihre Nachricht"))

@@ -1,0 +1,75 @@
+"""Error pages in easy language, inside the portal's frame, with the right status code."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Flask, g, render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from .preferences import load_request_preferences
+
+ERROR_TEXTS = {
+    400: (
+        _l("Das hat nicht geklappt"),
+        [_l("Die Anfrage war nicht richtig."), _l("Bitte versuchen Sie es noch einmal.")],
+    ),
+    403: (
+        _l("Diese Seite ist nicht für Sie"),
+        [_l("Sie dürfen diese Seite nicht sehen."), _l("Vielleicht müssen Sie sich zuerst anmelden.")],
+    ),
+    404: (
+        _l("Diese Seite gibt es nicht"),
+        [_l("Wir finden diese Seite nicht."), _l("Vielleicht ist die Adresse falsch."), _l("Auf der Start·seite finden Sie alles.")],
+    ),
+    405: (
+        _l("Das hat nicht geklappt"),
+        [_l("So können Sie diese Seite nicht öffnen."), _l("Bitte benutzen Sie die Links auf der Seite.")],
+    ),
+    429: (
+        _l("Bitte machen Sie eine kurze Pause"),
+        [_l("Es kamen sehr viele Anfragen in kurzer Zeit."), _l("Warten Sie bitte 1 Minute."), _l("Dann versuchen Sie es noch einmal.")],
+    ),
+    500: (
+        _l("Bei uns ist ein Fehler passiert"),
+        [_l("Das ist nicht Ihre Schuld."), _l("Bitte versuchen Sie es später noch einmal."), _l("Wir kümmern uns um den Fehler.")],
+    ),
+}
+CSRF_TEXT = (
+    _l("Das Formular ist abgelaufen"),
+    [_l("Sie haben das Formular lange offen gehabt."), _l("Oder Ihr Browser hat keine Cookies erlaubt."), _l("Gehen Sie bitte zurück und schicken Sie es noch einmal.")],
+)
+
+
+def render_error(status: int, texts=None):
+    if "prefs" not in g:  # routing and CSRF errors happen before the preferences are read
+        load_request_preferences()
+    title, lines = texts or ERROR_TEXTS.get(status, ERROR_TEXTS[500])
+    return render_template("ui/error.html", title=title, lines=lines, back_url=_same_site_referrer()), status
+
+
+def _same_site_referrer() -> str | None:
+    referrer = request.referrer
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.netloc and parts.netloc != request.host:
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return render_error(400, CSRF_TEXT)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code in ERROR_TEXTS:
+            return render_error(error.code)
+        return error
+
+    @app.errorhandler(InternalServerError)
+    def server_error(error):
+        return render_error(500)

@@ -1,0 +1,150 @@
+/* JobBudget-Portal: small comforts on top of pages that work without JavaScript.
+   - moves focus to the error summary, so screen readers hear the problem first;
+   - stops a double click from sending a form twice;
+   - "Vorlesen": reads the main text aloud with the browser's speech synthesis,
+     one sentence (one line) at a time, and marks the sentence being read. */
+(function () {
+  "use strict";
+
+  function focusErrorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (!summary) { return; }
+    summary.focus();
+    // A link in the summary puts the cursor into its field (browsers only scroll to it).
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!field) { return; }
+      event.preventDefault();
+      field.focus();
+      var label = document.querySelector("label[for='" + field.id + "']") || field.closest("fieldset");
+      (label || field).scrollIntoView();
+    });
+  }
+
+  function preventDoubleSubmit() {
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (form.dataset.submitted === "yes") { event.preventDefault(); return; }
+      form.dataset.submitted = "yes";
+      // Allow a new try after a while, in case the network was slow and the person sends again on purpose.
+      window.setTimeout(function () { delete form.dataset.submitted; }, 5000);
+    });
+  }
+
+  var BLOCKS = "h2, h3, p, li, dt, dd, summary, td, th";
+
+  /* Wrap every line of a block (lines are separated by <br>) in a span, once. */
+  function sentencesOf(region) {
+    if (!region.dataset.sentencesReady) {
+      region.querySelectorAll(BLOCKS).forEach(function (block) {
+        if (block.querySelector(BLOCKS)) { return; }  // the inner blocks are read on their own
+        var line = [];
+        var nodes = Array.prototype.slice.call(block.childNodes);
+        function flush() {
+          if (!line.length) { return; }
+          var span = document.createElement("span");
+          span.className = "sentence";
+          line[0].parentNode.insertBefore(span, line[0]);
+          line.forEach(function (node) { span.appendChild(node); });
+          line = [];
+        }
+        nodes.forEach(function (node) {
+          if (node.nodeName === "BR") { flush(); } else { line.push(node); }
+        });
+        flush();
+      });
+      region.dataset.sentencesReady = "yes";
+    }
+    return Array.prototype.filter.call(region.querySelectorAll(".sentence"), function (span) {
+      return span.textContent.trim() !== "" && !span.closest("details:not([open]) > :not(summary)");
+    });
+  }
+
+  function setupReadAloud() {
+    var controls = document.querySelector("[data-read-aloud-controls]");
+    var region = document.querySelector("[data-read-aloud]");
+    if (!controls || !region || !("speechSynthesis" in window) || !window.SpeechSynthesisUtterance) { return; }
+    var synth = window.speechSynthesis;
+    var start = controls.querySelector("[data-read-aloud-start]");
+    var pause = controls.querySelector("[data-read-aloud-pause]");
+    var stop = controls.querySelector("[data-read-aloud-stop]");
+    var status = controls.querySelector("[data-read-aloud-status]");
+    var labels = { pause: pause.textContent, resume: document.documentElement.lang === "en" ? "Continue" : "Weiter" };
+    var queue = [];
+    var current = null;
+    var running = false;
+
+    function mark(span) {
+      if (current) { current.classList.remove("reading"); }
+      current = span;
+      if (span) {
+        span.classList.add("reading");
+        span.scrollIntoView({ block: "nearest" });
+      }
+    }
+
+    function finish() {
+      running = false;
+      mark(null);
+      pause.hidden = true;
+      stop.hidden = true;
+      pause.textContent = labels.pause;
+      start.hidden = false;
+      start.focus();
+    }
+
+    function speakNext() {
+      if (!running) { return; }
+      var span = queue.shift();
+      if (!span) { finish(); return; }
+      mark(span);
+      var utterance = new window.SpeechSynthesisUtterance(span.textContent.replace(/\s+/g, " ").trim());
+      utterance.lang = document.documentElement.lang === "en" ? "en-GB" : "de-DE";
+      utterance.rate = 0.9;
+      utterance.onend = speakNext;
+      utterance.onerror = speakNext;
+      synth.speak(utterance);
+    }
+
+    start.addEventListener("click", function () {
+      synth.cancel();
+      queue = sentencesOf(region);
+      running = true;
+      start.hidden = true;
+      pause.hidden = false;
+      stop.hidden = false;
+      pause.focus();
+      status.textContent = start.textContent.trim();
+      speakNext();
+    });
+    pause.addEventListener("click", function () {
+      if (synth.paused) {
+        synth.resume();
+        pause.textContent = labels.pause;
+      } else {
+        synth.pause();
+        pause.textContent = labels.resume;
+      }
+    });
+    stop.addEventListener("click", function () {
+      running = false;
+      queue = [];
+      synth.cancel();
+      finish();
+    });
+    controls.hidden = false;
+  }
+
+  function ready() {
+    focusErrorSummary();
+    preventDoubleSubmit();
+    setupReadAloud();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
+  }
+}());

@@ -1,0 +1,169 @@
+"""Fixtures every test uses: app (fresh database per test), client, runner, live_server, page (Chromium)."""
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+import portal.content
+from portal import create_app
+from portal.extensions import db
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+# TEST_DATABASE_URL=postgresql://… runs the whole suite against PostgreSQL (see .ci/run).
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+
+# Content is immutable during a test run: parse it once, as production does once per process.
+portal.content.load_library = functools.lru_cache(maxsize=None)(portal.content.load_library)
+
+
+def make_config(tmp_path: Path, **overrides) -> dict:
+    config = {
+        "PORTAL_ENV": "testing",
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        "SERVER_NAME": None,
+    }
+    config.update(overrides)
+    return config
+
+
+def reset_database() -> None:
+    if db.engine.dialect.name == "postgresql":
+        db.drop_all()
+    db.create_all()
+
+
+def empty_database() -> None:
+    db.session.remove()
+    if db.engine.dialect.name == "postgresql":
+        names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+        if names:
+            with db.engine.begin() as connection:
+                connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def app_config():
+    """Override in a test module to change settings: return a dict."""
+    return {}
+
+
+@pytest.fixture
+def app(tmp_path, app_config):
+    app = create_app(make_config(tmp_path, **app_config))
+    with app.app_context():
+        reset_database()
+    yield app
+    with app.app_context():
+        empty_database()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class LiveServer:
+    def __init__(self, app, host="127.0.0.1"):
+        from werkzeug.serving import make_server
+
+        self.app = app
+        self.server = make_server(host, 0, app, threaded=True)
+        self.url = f"http://{host}:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    """One app for all browser tests (its database lives for the session, like a real server's)."""
+    app = create_app(make_config(tmp_path_factory.mktemp("live"), RATELIMIT_ENABLED=False))
+    with app.app_context():
+        reset_database()
+        from portal.housekeeping import _registry
+
+        for loader in _registry(app)["demo"].values():
+            loader()
+    yield app
+    with app.app_context():
+        empty_database()
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    with LiveServer(live_app) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's Chromium is missing at {CHROMIUM}: run `make test`, which installs it.")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser, live_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url, locale="de-DE")
+    foreign = []
+
+    def only_this_server(route):
+        if route.request.url.startswith(live_server.url) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_this_server)
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+    assert not foreign, f"requests to other hosts: {foreign}"
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    # A page may answer 404 on purpose; a missing stylesheet, script or icon never may.
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "Failed to load resource" not in m.text else None)
+    page.on(
+        "response",
+        lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 and r.request.resource_type != "document" else None,
+    )
+    yield page
+    assert not errors, f"JavaScript errors in the browser: {errors}"

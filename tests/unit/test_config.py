@@ -1,0 +1,45 @@
+from pathlib import Path
+
+import pytest
+
+from portal.config import ConfigurationError, build_config
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch):
+    for name in ("SECRET_KEY", "PORTAL_ENV", "DATABASE_URL", "SESSION_COOKIE_SECURE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_development_generates_a_secret_key_once_and_keeps_it(tmp_path: Path):
+    first = build_config(tmp_path)["SECRET_KEY"]
+    assert len(first) >= 32
+    assert build_config(tmp_path)["SECRET_KEY"] == first
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("PORTAL_ENV", "production")
+    with pytest.raises(ConfigurationError, match="SECRET_KEY"):
+        build_config(tmp_path)
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_production_uses_secure_cookies(tmp_path, monkeypatch):
+    monkeypatch.setenv("PORTAL_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    config = build_config(tmp_path)
+    assert config["SESSION_COOKIE_SECURE"] is True and config["PREFERENCE_COOKIE_SECURE"] is True
+    assert config["SESSION_COOKIE_HTTPONLY"] is True and config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+def test_database_url_from_environment_and_sqlite_default(tmp_path, monkeypatch):
+    assert build_config(tmp_path)["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'portal.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@localhost/portal")
+    assert build_config(tmp_path)["SQLALCHEMY_DATABASE_URI"] == "postgresql://u:p@localhost/portal"
+
+
+def test_unknown_environment_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("PORTAL_ENV", "staging")
+    with pytest.raises(ConfigurationError):
+        build_config(tmp_path)
