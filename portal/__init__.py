@@ -10,6 +10,7 @@ from jinja2 import StrictUndefined
 from . import catalogues, housekeeping, ui
 from .config import PROJECT_ROOT, build_config
 from .extensions import babel, csrf, db, limiter, migrate
+from .features import register_features
 from .i18n import compile_catalogues, select_locale
 from .security import add_security_headers
 
@@ -48,7 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
     ui.init_app(app)
     housekeeping.init_app(app)
     catalogues.init_app(app)
-    _register_features(app)
+    register_features(app)
     app.after_request(add_security_headers)
     return app
 
@@ -71,10 +72,3 @@ def _init_database(app: Flask) -> None:
                 cursor.execute("PRAGMA journal_mode=WAL")
                 cursor.close()
 
-
-def _register_features(app: Flask) -> None:
-    from . import health, modules, pages
-
-    app.register_blueprint(health.bp)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(modules.bp)

@@ -101,9 +101,12 @@ translations_cli = AppGroup("translations", help="The interface catalogues under
 
 
 @translations_cli.command("update")
-def update_command():
+@click.option("--area", "only", multiple=True, help="Only this area (a first-level package of portal); repeatable.")
+def update_command(only):
     """Add new interface strings to every language's catalogue (translations/<area>/)."""
     for area, sources in areas().items():
+        if only and area not in only:
+            continue
         if update_area(area, sources, current_app.config["LANGUAGES"]):
             click.echo(f"updated translations/{area}")
 

@@ -16,3 +16,7 @@ def healthz():
         current_app.logger.exception("health check: the database does not answer")
         return {"status": "unavailable", "database": "down"}, 503
     return {"status": "ok", "database": "up"}, 200
+
+
+def init_app(app):
+    app.register_blueprint(bp)

@@ -1,4 +1,6 @@
 """Start page, accessibility statement with the barrier report, privacy, imprint, support staff page."""
 from .routes import bp
 
-__all__ = ["bp"]
+
+def init_app(app):
+    app.register_blueprint(bp)

@@ -1,0 +1,5 @@
+"""Feature area 'resume' (being built; see its issue)."""
+
+
+def init_app(app):
+    pass
