@@ -1,0 +1,353 @@
+"""Easy-language checks for all content files: `file:line: rule: text`.
+
+`check_library(root)` checks every `.md` and `.yaml` file in every language folder
+under `root` against the rules in content/README.md; `readability_scores(root)` gives
+the per-file Flesch-Amstad scores. Run without Flask:
+
+    python -m portal.content.lint [ROOT]     # ROOT defaults to content/easy_language
+
+textstat/pyphen are imported here only: the running portal never needs them.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ContentError, display_path
+from .prose import (
+    GlossarySpellings,
+    LEGAL_REFERENCE,
+    MEDIOPUNKT,
+    abbreviation_pattern,
+    acronyms_in,
+    find_abbreviations,
+    find_long_words,
+    has_raw_html,
+    markdown_to_prose,
+    split_sentences,
+    words,
+)
+from .source import CODE_FENCE, read_markdown
+from .yaml_lines import iter_text_scalars, parse_yaml_with_lines
+
+DEFAULT_ROOT = Path("content/easy_language")
+
+# Keys whose values are not prose (ids, numbers, official names, links …).
+# A module-level set on purpose: packages with their own YAML files add their keys.
+NON_PROSE_KEYS: set[str] = {
+    "id", "slug", "number", "order", "group", "pictogram", "modules", "module", "next",
+    "type", "value", "official_name", "paragraph", "link", "href", "forms", "rules",
+    "icon", "when", "provider_description", "repeatable",
+}
+
+SENTENCE_MAX_WORDS = 15  # more is an error
+SENTENCE_WARN_WORDS = 12  # more is a warning (stricter guides ask for at most 12)
+LONG_WORD_LETTERS = 13
+MIN_READABILITY = 60.0
+MIN_WORDS_FOR_READABILITY = 40  # shorter files give meaningless scores
+ALLOWED_WORDS_FILE = Path(__file__).with_name("allowed_words.txt")
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    rule: str
+    text: str
+    severity: str = ERROR
+
+
+def format_problem(problem: Problem) -> str:
+    rule = problem.rule if problem.severity == ERROR else f"{problem.rule} ({problem.severity})"
+    return f"{problem.path}:{problem.line}: {rule}: {problem.text}"
+
+
+@dataclass(frozen=True)
+class ProseLine:
+    """One line people read, with its place in the file. `raw` is the line as written."""
+
+    line: int
+    text: str
+    raw: str
+
+
+@dataclass(frozen=True)
+class FileReadability:
+    path: str
+    words: int
+    sentences: int
+    syllables: int
+    score: float  # Flesch reading ease, Amstad: 180 - ASL - 58.5 * ASW
+
+    @property
+    def measured(self) -> bool:
+        """Only files with enough words get a readability error."""
+        return self.words >= MIN_WORDS_FOR_READABILITY
+
+
+@lru_cache(maxsize=1)
+def load_allowed_words(path: Path = ALLOWED_WORDS_FILE) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# --- reading the prose of a file ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileProse:
+    path: Path
+    shown: str
+    lang: str
+    lines: list[ProseLine]
+    load_problems: list[Problem]
+
+
+def read_prose(path: Path, lang: str, skip_keys: set[str] | None = None) -> FileProse:
+    """All prose lines of a `.md` (front matter + body) or `.yaml` file."""
+    skip = NON_PROSE_KEYS if skip_keys is None else skip_keys
+    shown = display_path(path)
+    try:
+        if path.suffix == ".md":
+            lines = list(_markdown_prose(path, skip))
+        else:
+            text = path.read_text(encoding="utf-8")
+            _data, _lines, node = parse_yaml_with_lines(text, shown)
+            lines = [
+                ProseLine(scalar.line, prose, scalar.text)
+                for scalar in iter_text_scalars(node, skip)
+                if (prose := markdown_to_prose(scalar.text))
+            ]
+    except ContentError as error:
+        problems = [Problem(loc.path, loc.line, "content-error", loc.text) for loc in error.locations]
+        return FileProse(path, shown, lang, [], problems)
+    return FileProse(path, shown, lang, lines, [])
+
+
+def _markdown_prose(path: Path, skip: set[str]) -> Iterator[ProseLine]:
+    source = read_markdown(path)
+    for scalar in iter_text_scalars(source.meta_node, skip, source.meta_lines.first_line):
+        yield ProseLine(scalar.line, markdown_to_prose(scalar.text) or "", scalar.text)
+    in_code = False
+    for offset, raw in enumerate(source.body.split("\n")):
+        if CODE_FENCE.match(raw):
+            in_code = not in_code
+            continue
+        if in_code or not raw.strip():
+            continue
+        yield ProseLine(source.body_first_line + offset, markdown_to_prose(raw) or "", raw)
+
+
+# --- the rules ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """What is checked for one language (German: everything; others: length + abbreviations)."""
+
+    lang: str
+    full_rules: bool
+    allowed_acronyms: frozenset[str]
+    spellings: GlossarySpellings
+    allowed_words: frozenset[str]
+
+
+def check_line(line: ProseLine, shown: str, rules: LanguageRules) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def report(rule: str, text: str, severity: str = ERROR) -> None:
+        problems.append(Problem(shown, line.line, rule, text, severity))
+
+    if rules.full_rules and has_raw_html(line.raw):
+        report("raw-html", "raw HTML is not allowed; write Markdown")
+    text = line.text
+    if not text:
+        return problems
+    sentences = split_sentences(text, (LEGAL_REFERENCE, abbreviation_pattern(rules.lang)))
+    for sentence in sentences:
+        count = len(words(sentence))
+        if count > SENTENCE_MAX_WORDS:
+            report("sentence-length", f"{count} words (at most {SENTENCE_MAX_WORDS}): {_quote(sentence)}")
+        elif count > SENTENCE_WARN_WORDS:
+            report("sentence-length", f"{count} words (better at most {SENTENCE_WARN_WORDS}): {_quote(sentence)}", WARNING)
+    for abbreviation in dict.fromkeys(find_abbreviations(text, rules.lang, rules.allowed_acronyms)):
+        report("abbreviation", f"'{abbreviation}': write the words out (or explain the word in the glossary)")
+    if not rules.full_rules:
+        return problems
+    if len(sentences) > 1:
+        report("one-sentence-per-line", f"{len(sentences)} sentences on one line: put each on its own line")
+    prose_without_references = LEGAL_REFERENCE.sub(" ", text)
+    if any(char in prose_without_references for char in "()[]{}"):
+        report("brackets", "no brackets in running text: write a second sentence instead")
+    if ";" in text:
+        report("semicolon", "no semicolons: end the sentence and start a new line")
+    for word in dict.fromkeys(find_long_words(text, LONG_WORD_LETTERS, rules.allowed_words)):
+        report(
+            "long-word",
+            f"'{word}' has more than {LONG_WORD_LETTERS} letters: split it with · "
+            f"or add it to portal/content/allowed_words.txt",
+        )
+    for found, expected in dict.fromkeys(rules.spellings.misspellings(text)):
+        report("glossary-spelling", f"'{found}' is written '{expected}' in the glossary")
+    return problems
+
+
+def _quote(sentence: str, limit: int = 70) -> str:
+    return f'"{sentence}"' if len(sentence) <= limit else f'"{sentence[: limit - 1]}…"'
+
+
+# --- readability ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _german_textstat():
+    # A private instance: set_lang on the shared `textstat.textstat` would leak.
+    from textstat.textstat import textstatistics
+
+    stats = textstatistics()
+    stats.set_lang("de")
+    return stats
+
+
+def measure_readability(prose: FileProse) -> FileReadability:
+    """Flesch-Amstad on the file's prose: Mediopunkt removed, every line a sentence
+    (and a line with more sentences counts them all), as people read it."""
+    stats = _german_textstat()
+    word_count = sentence_count = syllable_count = 0
+    for line in prose.lines:
+        text = line.text.replace(MEDIOPUNKT, "")
+        if not text:
+            continue
+        line_words = stats.lexicon_count(text)
+        if not line_words:
+            continue
+        word_count += line_words
+        syllable_count += stats.syllable_count(text)
+        sentence_count += max(1, len(split_sentences(text, (LEGAL_REFERENCE,))))
+    if not word_count:
+        return FileReadability(prose.shown, 0, 0, 0, 0.0)
+    score = 180 - word_count / sentence_count - 58.5 * syllable_count / word_count
+    return FileReadability(prose.shown, word_count, sentence_count, syllable_count, round(score, 1))
+
+
+# --- whole library ---------------------------------------------------------------------
+
+
+def content_files(root: Path) -> Iterator[tuple[str, Path]]:
+    """(language, path) for every .md and .yaml file in every language folder."""
+    for language_dir in sorted(path for path in Path(root).iterdir() if path.is_dir() and not path.name.startswith(".")):
+        for path in sorted(language_dir.rglob("*")):
+            if path.is_file() and path.suffix in (".md", ".yaml", ".yml"):
+                yield language_dir.name, path
+
+
+def _language_rules(root: Path, lang: str) -> LanguageRules:
+    spellings: list[str] = []
+    for path in sorted((root / lang / "glossary").glob("*.md")):
+        try:
+            meta = read_markdown(path).meta
+        except ContentError:
+            continue  # reported for the file itself
+        spellings += [value for value in [meta.get("term"), *(meta.get("forms") or [])] if isinstance(value, str)]
+    return LanguageRules(
+        lang=lang,
+        full_rules=lang == "de",
+        allowed_acronyms=frozenset(acronyms_in(spellings)),
+        spellings=GlossarySpellings(spellings),
+        allowed_words=load_allowed_words(),
+    )
+
+
+def _walk(root: Path) -> Iterator[tuple[FileProse, LanguageRules]]:
+    rules_by_lang: dict[str, LanguageRules] = {}
+    for lang, path in content_files(root):
+        if lang not in rules_by_lang:
+            rules_by_lang[lang] = _language_rules(root, lang)
+        yield read_prose(path, lang), rules_by_lang[lang]
+
+
+def check_library(root: Path | str) -> list[Problem]:
+    """All easy-language problems of all files under `root`, sorted by file and line."""
+    problems, _scores, _count = _check(Path(root))
+    return problems
+
+
+def readability_scores(root: Path | str) -> list[FileReadability]:
+    """Flesch-Amstad per German file (also files too short to be judged; see `measured`)."""
+    return [measure_readability(prose) for prose, rules in _walk(Path(root)) if rules.full_rules and prose.lines]
+
+
+def _check(root: Path) -> tuple[list[Problem], list[FileReadability], int]:
+    problems: list[Problem] = []
+    scores: list[FileReadability] = []
+    file_count = 0
+    for prose, rules in _walk(root):
+        file_count += 1
+        problems += prose.load_problems
+        for line in prose.lines:
+            problems += check_line(line, prose.shown, rules)
+        if rules.full_rules and prose.lines:
+            score = measure_readability(prose)
+            scores.append(score)
+            if score.measured and score.score < MIN_READABILITY:
+                problems.append(
+                    Problem(
+                        prose.shown,
+                        1,
+                        "readability",
+                        f"Flesch-Amstad {score.score:.1f} is below {MIN_READABILITY:.0f}: "
+                        f"shorter sentences and shorter words ({score.words} words, {score.sentences} sentences)",
+                    )
+                )
+    problems.sort(key=lambda problem: (problem.path, problem.line))
+    return problems, scores, file_count
+
+
+# --- running it ------------------------------------------------------------------------
+
+
+def run_check(root: Path | str, echo: Callable[[str], None] = print) -> int:
+    """Lint + loader check, print `file:line: rule: text` and a summary; exit code 0/1."""
+    root = Path(root)
+    if not root.is_dir():
+        echo(f"{display_path(root)}:1: content-error: content folder does not exist")
+        return 1
+    problems, scores, file_count = _check(root)
+    problems += _loader_problems(root)
+    for problem in problems:
+        echo(format_problem(problem))
+    errors = sum(problem.severity == ERROR for problem in problems)
+    warnings = len(problems) - errors
+    measured = [score for score in scores if score.measured]
+    lowest = min(measured, key=lambda score: score.score, default=None)
+    lowest_text = f"lowest readability {lowest.score:.1f} ({lowest.path})" if lowest else "no file long enough for readability"
+    echo(f"content check: {file_count} files checked, {errors} errors, {warnings} warnings, {lowest_text}")
+    return 1 if errors else 0
+
+
+def _loader_problems(root: Path) -> list[Problem]:
+    from .loader import load_library
+
+    try:
+        load_library(root)
+    except ContentError as error:
+        return [Problem(loc.path, loc.line, "content-error", loc.text) for loc in error.locations]
+    return []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m portal.content.lint", description=__doc__.splitlines()[0])
+    parser.add_argument("root", nargs="?", default=str(DEFAULT_ROOT), help="content folder (default: %(default)s)")
+    arguments = parser.parse_args(argv)
+    return run_check(Path(arguments.root))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

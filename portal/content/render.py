@@ -1,0 +1,276 @@
+"""Markdown -> HTML for content files, done once at load time.
+
+- markdown-it-py, commonmark, raw HTML off: text from content is always escaped.
+- Mediopunkt between letters -> an empty `span.mp` (CSS draws the dot), so screen
+  readers, copy-and-paste and search engines get the whole word ("Werkstatt").
+- Glossary: the first occurrence of a term in a file becomes a link, and a
+  `<details>` with the explanation follows the block that holds it.
+- Headings are shifted so that content headings start at h2 (h3 inside a section).
+Works on the token stream, never on HTML strings, so the output stays valid HTML.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup, escape
+
+from .errors import ContentError
+
+MEDIOPUNKT = "·"
+MEDIOPUNKT_SPAN = '<span class="mp" aria-hidden="true"></span>'
+_MEDIOPUNKT_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])·(?=[^\W\d_])")
+
+GLOSSARY_HREF = "/woerterbuch#{slug}"
+EXPLANATION_SUMMARY = {"de": "Was heißt {term}?", "en": "What does {term} mean?"}
+
+# Any `<tag`, `</tag` or `<!--`. (Autolinks like `<mailto:…>` are link tokens, not text.)
+RAW_HTML = re.compile(r"<(?:/?[A-Za-z]|!--)")
+_ALLOWED_LINK_PREFIXES = ("#", "mailto:", "tel:")
+
+
+def mark_mediopunkt(escaped_html: str) -> str:
+    """Replace the Mediopunkt between two letters in already escaped text."""
+    return _MEDIOPUNKT_BETWEEN_LETTERS.sub(MEDIOPUNKT_SPAN, escaped_html)
+
+
+def render_inline(text: object) -> Markup:
+    """Escape a short text (title, summary) and mark its Mediopunkte (Jinja filter `easy`)."""
+    if text is None:
+        return Markup("")
+    return Markup(mark_mediopunkt(str(escape(text))))
+
+
+def link_problem(href: str) -> str | None:
+    """Why a link target is not allowed, or None. Only portal pages, mail and phone."""
+    target = href.strip()
+    lowered = target.lower()
+    if lowered.startswith(_ALLOWED_LINK_PREFIXES):
+        return None
+    if target.startswith("/") and not target.startswith(("//", "/\\")):
+        return None
+    if "//" in target or ":" in target.split("/", 1)[0]:
+        return f"link to another host or scheme is not allowed: {target}"
+    return f"link must start with '/', '#', 'mailto:' or 'tel:': {target}"
+
+
+# --- glossary -------------------------------------------------------------------
+
+
+def normalize_term(text: str) -> str:
+    """The spelling without Mediopunkt and with single spaces: the matching key."""
+    return " ".join(text.replace(MEDIOPUNKT, "").split())
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """What the renderer needs to know about one glossary entry."""
+
+    slug: str
+    term: str
+    forms: tuple[str, ...]
+    explanation_html: Markup
+
+
+class TermIndex:
+    """Finds glossary terms in text: case-sensitive, on word boundaries, Mediopunkt-insensitive."""
+
+    def __init__(self, terms: list[GlossaryTerm], lang: str):
+        self.lang = lang
+        self.terms = {term.slug: term for term in terms}
+        self._slug_by_key: dict[str, str] = {}
+        for term in terms:
+            for spelling in (term.term, *term.forms):
+                # The first entry wins; the loader reports spellings used twice.
+                self._slug_by_key.setdefault(normalize_term(spelling), term.slug)
+        keys = sorted(self._slug_by_key, key=len, reverse=True)  # longest match first
+        self.pattern = (
+            re.compile(
+                r"(?<![\w·])(?:" + "|".join(_tolerant_pattern(key) for key in keys) + r")(?![\w·])"
+            )
+            if keys
+            else None
+        )
+
+    def slug_for(self, matched_text: str) -> str | None:
+        return self._slug_by_key.get(normalize_term(matched_text))
+
+
+def _tolerant_pattern(key: str) -> str:
+    """A regex for `key` that allows a Mediopunkt between any two letters."""
+    parts = []
+    for word in key.split(" "):
+        parts.append("·?".join(re.escape(char) for char in word))
+    return r"\s+".join(parts)
+
+
+@dataclass
+class TermLinker:
+    """Linking state for one rendered file: each term is linked only the first time.
+
+    `with_details` is off for glossary entries themselves (they are on the dictionary
+    page already); `own_slug` stops an entry from linking to itself.
+    """
+
+    index: TermIndex
+    with_details: bool = True
+    own_slug: str | None = None
+    linked: set[str] = field(default_factory=set)
+
+    def link(self, children: list[Token]) -> tuple[list[Token], list[str]]:
+        """Return the new inline children and the slugs linked for the first time."""
+        if self.index.pattern is None:
+            return children, []
+        result: list[Token] = []
+        new_slugs: list[str] = []
+        link_depth = 0
+        for child in children:
+            if child.type == "link_open":
+                link_depth += 1
+            elif child.type == "link_close":
+                link_depth -= 1
+            if child.type != "text" or link_depth > 0:
+                result.append(child)
+                continue
+            result.extend(self._link_text(child.content, new_slugs))
+        return result, new_slugs
+
+    def _link_text(self, content: str, new_slugs: list[str]) -> list[Token]:
+        pieces: list[Token] = []
+        position = 0
+        for match in self.index.pattern.finditer(content):
+            slug = self.index.slug_for(match.group(0))
+            if slug is None or slug == self.own_slug or slug in self.linked:
+                continue
+            self.linked.add(slug)
+            new_slugs.append(slug)
+            if match.start() > position:
+                pieces.append(_text_token(content[position : match.start()]))
+            href = GLOSSARY_HREF.format(slug=slug)
+            pieces.append(Token("link_open", "a", 1, attrs={"class": "term", "href": href}))
+            pieces.append(_text_token(match.group(0)))
+            pieces.append(Token("link_close", "a", -1))
+            position = match.end()
+        if position < len(content):
+            pieces.append(_text_token(content[position:]))
+        return pieces
+
+
+def _text_token(content: str) -> Token:
+    return Token("text", "", 0, content=content)
+
+
+# --- markdown-it setup ------------------------------------------------------------
+
+
+def _render_text(self, tokens, idx, options, env) -> str:
+    return mark_mediopunkt(str(escape(tokens[idx].content)))
+
+
+def _render_term_explanations(self, tokens, idx, options, env) -> str:
+    index: TermIndex = tokens[idx].meta["index"]
+    summary = EXPLANATION_SUMMARY.get(index.lang, EXPLANATION_SUMMARY["en"])
+    parts = []
+    for slug in tokens[idx].meta["slugs"]:
+        term = index.terms[slug]
+        parts.append(
+            '<details class="term-explanation">'
+            f"<summary>{summary.format(term=render_inline(term.term))}</summary>\n"
+            f"{term.explanation_html}</details>\n"
+        )
+    return "".join(parts)
+
+
+def _make_parser() -> MarkdownIt:
+    parser = MarkdownIt(
+        "commonmark", {"html": False, "breaks": True, "linkify": False, "xhtmlOut": False}
+    )
+    parser.add_render_rule("text", _render_text)
+    parser.add_render_rule("term_explanations", _render_term_explanations)
+    return parser
+
+
+_PARSER = _make_parser()
+
+
+def render_markdown(
+    text: str,
+    *,
+    path: str,
+    first_line: int = 1,
+    heading_base: int = 2,
+    linker: TermLinker | None = None,
+    strict: bool = True,
+) -> Markup:
+    """Render a Markdown fragment that starts at `first_line` of the file `path`.
+
+    With `strict` (the loader always uses it) raw HTML and links that leave the portal
+    raise ContentError, listing all problems of the fragment. Either way raw HTML is
+    only ever escaped text.
+    """
+    tokens = _PARSER.parse(text, {})
+    problems: list[ContentError] = []
+    _normalize_heading_levels(tokens, heading_base)
+    tokens = _process_blocks(tokens, path, first_line, linker, problems)
+    if problems and strict:
+        raise ContentError.combine(problems)
+    return Markup(_PARSER.renderer.render(tokens, _PARSER.options, {}))
+
+
+def _process_blocks(
+    tokens: list[Token],
+    path: str,
+    first_line: int,
+    linker: TermLinker | None,
+    problems: list[ContentError],
+) -> list[Token]:
+    result: list[Token] = []
+    pending_slugs: list[str] = []
+    for position, token in enumerate(tokens):
+        result.append(token)
+        if token.type == "inline":
+            line = first_line + (token.map[0] if token.map else 0)
+            _check_inline(token.children or [], path, line, problems)
+            in_heading = position > 0 and tokens[position - 1].type == "heading_open"
+            if linker is not None and not in_heading:
+                token.children, new_slugs = linker.link(token.children or [])
+                if linker.with_details:
+                    pending_slugs.extend(new_slugs)
+        elif pending_slugs and token.nesting == -1:
+            # The block that held the terms is closed now (a hidden <p> in a tight
+            # list item renders nothing, so the details land inside the <li>).
+            explanation = Token("term_explanations", "", 0)
+            explanation.meta = {"slugs": pending_slugs, "index": linker.index}
+            result.append(explanation)
+            pending_slugs = []
+    return result
+
+
+def _check_inline(children: list[Token], path: str, line: int, problems: list[ContentError]) -> None:
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "text" and RAW_HTML.search(child.content):
+            problems.append(
+                ContentError.at(path, line, "raw HTML is not allowed (it is shown as text)")
+            )
+        elif child.type in ("link_open", "image"):
+            target = str(child.attrs.get("href") or child.attrs.get("src") or "")
+            problem = link_problem(target)
+            if problem:
+                problems.append(ContentError.at(path, line, problem))
+
+
+def _normalize_heading_levels(tokens: list[Token], base: int) -> None:
+    """Shift all headings so that the highest one is `base` (h1 is the page title)."""
+    levels = [int(token.tag[1]) for token in tokens if token.type == "heading_open"]
+    if not levels:
+        return
+    shift = base - min(levels)
+    if shift == 0:
+        return
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{max(1, min(6, int(token.tag[1]) + shift))}"
