@@ -41,10 +41,8 @@ def create_app(config: dict | None = None) -> Flask:
     limiter.init_app(app)
 
     from .content import load_library
-    from .content.cli import register as register_content_cli
 
     app.extensions["content"] = load_library(Path(app.config["CONTENT_DIR"]))
-    register_content_cli(app)
 
     ui.init_app(app)
     housekeeping.init_app(app)

@@ -1,6 +1,7 @@
 """Easy-language lint: every rule firing and not firing, readability, CLI and `python -m`."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -8,10 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from flask import Flask
 
 from portal.content import lint
-from portal.content.cli import register
+from click.testing import CliRunner
+
+from portal.content.cli import content_cli
 from portal.content.errors import REPO_ROOT, display_path
 from portal.content.lint import (
     Problem,
@@ -285,15 +287,12 @@ def test_readability_only_for_german(tree: Path):
 # --- running it ---------------------------------------------------------------------------
 
 
-def make_app(root: Path) -> Flask:
-    app = Flask(__name__)
-    app.config["CONTENT_DIR"] = str(root)
-    register(app)
-    return app
+def run_cli(root: Path):
+    return CliRunner().invoke(content_cli, ["check"], env={"CONTENT_DIR": str(root)})
 
 
 def test_cli_clean_content_exits_zero():
-    result = make_app(FIXTURE).test_cli_runner().invoke(args=["content", "check"])
+    result = run_cli(FIXTURE)
     assert result.exit_code == 0, result.output
     summary = result.output.strip().splitlines()[-1]
     assert re.match(r"content check: 40 files checked, 0 errors, 0 warnings, lowest readability \d+\.\d", summary)
@@ -301,7 +300,7 @@ def test_cli_clean_content_exits_zero():
 
 def test_cli_errors_exit_one_and_print_file_line_rule_text(tree: Path):
     edit(tree / "de" / "modules" / "modul-3.md", "Ein Job·coach hilft Ihnen.", "Ein Job·coach hilft Ihnen; oft.")
-    result = make_app(tree).test_cli_runner().invoke(args=["content", "check"])
+    result = run_cli(tree)
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert any(line.endswith("modul-3.md:12: semicolon: no semicolons: end the sentence and start a new line") for line in lines)
@@ -315,7 +314,7 @@ def test_cli_warnings_alone_exit_zero(tree: Path):
         "Ein Job·coach hilft Ihnen.",
         "Ein Job·coach hilft Ihnen jeden Tag bei der Arbeit im Betrieb mit viel Geduld.",
     )
-    result = make_app(tree).test_cli_runner().invoke(args=["content", "check"])
+    result = run_cli(tree)
     assert result.exit_code == 0, result.output
     assert "sentence-length (warning): 14 words" in result.output
     assert "0 errors, 1 warnings" in result.output
@@ -323,9 +322,19 @@ def test_cli_warnings_alone_exit_zero(tree: Path):
 
 def test_cli_reports_loader_errors(tree: Path):
     (tree / "en" / "modules" / "modul-2.md").unlink()
-    result = make_app(tree).test_cli_runner().invoke(args=["content", "check"])
+    result = run_cli(tree)
     assert result.exit_code == 1
     assert "content-error: missing in 'en':" in result.output
+
+
+def test_flask_command_reports_content_that_stops_the_portal(tree: Path):
+    """`flask --app portal content check` must not need the app: broken content stops create_app."""
+    (tree / "de" / "modules" / "modul-3.md").write_text("---\nnumber: [\n", encoding="utf-8")
+    command = [sys.executable, "-m", "flask", "--app", "portal", "content", "check"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT,
+                            env={**os.environ, "CONTENT_DIR": str(tree)})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "modul-3.md:" in result.stdout and "Traceback" not in result.stderr
 
 
 def test_python_dash_m_without_flask(tree: Path):
