@@ -4,7 +4,7 @@
 - Mediopunkt between letters -> an empty `span.mp` (CSS draws the dot), so screen
   readers, copy-and-paste and search engines get the whole word ("Werkstatt").
 - Glossary: the first occurrence of a term in a file becomes a link, and a
-  `<details>` with the explanation follows the block that holds it.
+  `<details>` with the explanation follows at the end of the section that holds it.
 - Headings are shifted so that content headings start at h2 (h3 inside a section).
 Works on the token stream, never on HTML strings, so the output stays valid HTML.
 """
@@ -228,7 +228,19 @@ def _process_blocks(
 ) -> list[Token]:
     result: list[Token] = []
     pending_slugs: list[str] = []
+
+    def flush_explanations() -> None:
+        # The explanations gather at the end of their section, so they never split a
+        # sentence from the list it introduces ("Hier finden Sie:" + list).
+        if pending_slugs:
+            explanation = Token("term_explanations", "", 0)
+            explanation.meta = {"slugs": list(pending_slugs), "index": linker.index}
+            result.append(explanation)
+            pending_slugs.clear()
+
     for position, token in enumerate(tokens):
+        if token.type == "heading_open":
+            flush_explanations()
         result.append(token)
         if token.type == "inline":
             line = first_line + (token.map[0] if token.map else 0)
@@ -238,13 +250,7 @@ def _process_blocks(
                 token.children, new_slugs = linker.link(token.children or [])
                 if linker.with_details:
                     pending_slugs.extend(new_slugs)
-        elif pending_slugs and token.nesting == -1:
-            # The block that held the terms is closed now (a hidden <p> in a tight
-            # list item renders nothing, so the details land inside the <li>).
-            explanation = Token("term_explanations", "", 0)
-            explanation.meta = {"slugs": pending_slugs, "index": linker.index}
-            result.append(explanation)
-            pending_slugs = []
+    flush_explanations()
     return result
 
 

@@ -66,7 +66,7 @@ def test_text_size_and_contrast_by_keyboard_without_sideways_scrolling(page):
     page.goto("/?lang=de&schrift=normal&kontrast=normal")
     normal = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     assert normal >= 19.2  # at least 120 % of the browser default of 16 px
-    focus_next(page, "el.textContent.trim() === 'Schrift sehr groß'")
+    focus_next(page, "el.getAttribute('aria-label') === 'Schrift sehr groß'")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     very_large = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")

@@ -136,12 +136,12 @@ def test_first_occurrence_is_linked_once():
     assert f'<a class="term" href="/woerterbuch#werkstatt">Werk{MP}statt</a> ist groß.' in html
 
 
-def test_details_follow_the_paragraph():
-    html = linked("Die Werk·statt ist groß.\nDas Amt hilft.\n\nNächster Absatz.")
-    first_paragraph_end = html.index("</p>")
-    assert html.index('<details class="term-explanation">') > first_paragraph_end
-    assert html.index("<details") < html.index("<p>Nächster Absatz.")
-    # one details per term, both after the same paragraph, in order of appearance
+def test_details_gather_at_the_end_of_the_section():
+    html = linked("Die Werk·statt ist groß.\nDas Amt hilft.\n\nHier gibt es:\n\n- Eins\n\n## Weiter\n\nNoch ein Absatz.")
+    # a sentence stays next to the list it introduces; the explanations come before the next heading
+    assert re.search(r"<p>Hier gibt es:</p>\s*<ul>", html)
+    assert html.index("</ul>") < html.index('<details class="term-explanation">') < html.index("<h2>Weiter")
+    # one details per term, in order of appearance
     assert html.count("<details") == 2
     assert html.index("Was heißt Werk") < html.index("Was heißt Amt?")
     assert f"<summary>Was heißt Werk{MP}statt?</summary>" in html
@@ -159,8 +159,8 @@ def test_details_are_never_inside_a_paragraph():
         while ancestor is not None:
             assert ancestor.tag != "p"
             ancestor = parents.get(ancestor)
-    # tight list: inside the same <li>, after the text
-    assert re.search(r"<li>Das <a [^>]+>Amt</a> hilft\.<details", html)
+    # nothing is inside a list item: the explanations follow the whole fragment
+    assert not re.search(r"<li>[^<]*<a [^>]+>Amt</a> hilft\.<details", html)
 
 
 def test_not_linked_in_headings_or_inside_links():
@@ -224,11 +224,12 @@ def test_module_links_each_term_once_across_sections():
         parse_strict(section.html)
 
 
-def test_loaded_page_html_is_valid_and_explains_in_list_item():
+def test_loaded_page_html_is_valid_and_explains_before_the_next_heading():
     page = load_library(FIXTURE).for_lang("de").pages["start"]
     parse_strict(page.html)
     assert page.html.count("<details") == 2
-    assert re.search(r"<li>Sie bekommen das <a class=\"term\"[^>]*>Persönliche Budget</a>\.<details", page.html)
+    assert re.search(r"<li>Sie bekommen das <a class=\"term\"[^>]*>Persönliche Budget</a>\.</li>", page.html)
+    assert page.html.rindex("</details>") < page.html.index("<h2>Hilfe</h2>")
 
 
 def test_glossary_entry_links_others_without_details():
