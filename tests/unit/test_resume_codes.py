@@ -1,0 +1,62 @@
+"""Resume codes: how they look, how typed codes are normalised, and how they are hashed."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from portal.resume import codes
+
+CODE_PATTERN = re.compile(r"^[A-Z][a-z]{2,6} [A-Z][a-z]{2,6} [1-9]\d{3}$")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_new_code_is_two_words_of_the_language_and_a_four_digit_number(lang):
+    for _ in range(50):
+        code = codes.generate(lang)
+        assert CODE_PATTERN.match(code), code
+        first, second, _number = code.split()
+        assert first != second
+        assert {first.lower(), second.lower()} <= {w.lower() for w in codes.words(lang)}
+
+
+def test_codes_are_random():
+    assert len({codes.generate("de") for _ in range(200)}) == 200
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Sonne Tiger 4821", "sonne tiger 4821", "  SONNE   TIGER  4821 ", "Sonne-Tiger-4821", "sonnetiger4821",
+     "Sonne, Tiger, 4821", "Sonne Tiger 48 21"],
+)
+def test_typing_variants_give_the_same_normalised_code(typed):
+    assert codes.normalise(typed) == "sonnetiger4821"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["", "   ", "Sonne Tiger", "4821", "Sonne Tiger 482", "Sonne Tiger 48211", "Sonne 4821 Tiger",
+     "x" * 61, "Sonne Tiger 4821 " + "a" * 50, "<script>alert(1)</script>", "ab 1234", None, 4821],
+)
+def test_text_that_cannot_be_a_code_normalises_to_none(typed):
+    assert codes.normalise(typed) is None
+
+
+def test_umlauts_typed_by_habit_still_match():
+    assert codes.normalise("Möwe Sonne 1234") == "moewesonne1234"
+
+
+def test_the_hash_depends_on_the_pepper_and_never_contains_the_code():
+    first = codes.code_hash("sonnetiger4821", "pepper-one")
+    assert first != codes.code_hash("sonnetiger4821", "pepper-two")
+    assert first != codes.code_hash("sonnetiger4822", "pepper-one")
+    assert "sonne" not in first and len(first) == 64
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("sonnetiger4821", "Sonne Tiger 4821"), ("  sonne   tiger 4821", "Sonne Tiger 4821"),
+     ("apple river 1234", "Apple River 1234"), ("Quatsch Wort 1234", "Quatsch Wort 1234")],
+)
+def test_a_typed_code_is_shown_in_its_tidy_form(typed, shown):
+    assert codes.pretty(typed) == shown
