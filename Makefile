@@ -7,13 +7,16 @@ FLASK := $(VENV)/bin/flask --app portal
 PORT ?= 5000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-test chromium database check bench clean
+.PHONY: run test test-postgres install install-test chromium database check bench clean
 
 run: install database ## start the portal on http://127.0.0.1:$(PORT) with the demo data
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install-test chromium ## run every test, browser tests included
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: install-test chromium ## the same tests against a throwaway PostgreSQL server
+	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
 database: install ## create or upgrade the SQLite database under instance/ and load the demo data
 	$(FLASK) db upgrade

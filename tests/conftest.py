@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 import portal.content
 from portal import create_app
@@ -24,18 +24,21 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-# TEST_DATABASE_URL=postgresql://… runs the whole suite against PostgreSQL (see .ci/run).
+# TEST_DATABASE_URL=postgresql://… runs the whole suite against PostgreSQL (scripts/with-postgres,
+# used by .ci/run); the browser tests' live server then uses TEST_LIVE_DATABASE_URL.
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+TEST_LIVE_DATABASE_URL = os.environ.get("TEST_LIVE_DATABASE_URL")
+_schema_ready: set[str] = set()
 
 # Content is immutable during a test run: parse it once, as production does once per process.
 portal.content.load_library = functools.lru_cache(maxsize=None)(portal.content.load_library)
 
 
-def make_config(tmp_path: Path, **overrides) -> dict:
+def make_config(tmp_path: Path, database_url: str | None = TEST_DATABASE_URL, **overrides) -> dict:
     config = {
         "PORTAL_ENV": "testing",
         "SECRET_KEY": "test-secret-key",
-        "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp_path / 'test.sqlite3'}",
         "SERVER_NAME": None,
     }
     config.update(overrides)
@@ -43,8 +46,13 @@ def make_config(tmp_path: Path, **overrides) -> dict:
 
 
 def reset_database() -> None:
+    """A fresh SQLite file per test; on PostgreSQL the schema is built once and emptied after each test."""
+    url = str(db.engine.url)
     if db.engine.dialect.name == "postgresql":
+        if url in _schema_ready and set(db.metadata.tables) <= set(inspect(db.engine).get_table_names()):
+            return
         db.drop_all()
+        _schema_ready.add(url)
     db.create_all()
 
 
@@ -105,7 +113,7 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
     """One app for all browser tests (its database lives for the session, like a real server's)."""
-    app = create_app(make_config(tmp_path_factory.mktemp("live"), RATELIMIT_ENABLED=False))
+    app = create_app(make_config(tmp_path_factory.mktemp("live"), TEST_LIVE_DATABASE_URL, RATELIMIT_ENABLED=False))
     with app.app_context():
         reset_database()
         from portal.housekeeping import _registry
