@@ -13,6 +13,8 @@ FEATURES = (
     "portal.resume",
     "portal.klaerung",
     "portal.budget",
+    "portal.providers",
+    "portal.mail",
     "portal.contact",
     "portal.inbox",
 )

@@ -1,5 +1,8 @@
-"""Feature area 'inbox' (being built; see its issue)."""
+"""The provider's private inbox (/anbieter): log-in, requests, notes, status, export, audit."""
+from flask import Flask
+
+from . import models  # noqa: F401  (the tables must be known before the migrations run)
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     pass
