@@ -43,6 +43,8 @@ NON_PROSE_KEYS: set[str] = {
     "type", "value", "official_name", "paragraph", "link", "href", "forms", "rules",
     "icon", "when", "provider_description", "repeatable",
 }
+# klaerung.yaml: references to parts, answer pages and result sections, conditions, input formats.
+NON_PROSE_KEYS |= {"part", "unless", "goto", "answered_by", "format", "result_section"}
 
 SENTENCE_MAX_WORDS = 15  # more is an error
 SENTENCE_WARN_WORDS = 12  # more is a warning (stricter guides ask for at most 12)

@@ -2,6 +2,7 @@
 
 Shared API (the Klärung and the Persönliches Budget use it; add to it, never change it):
 new_code, load, save, delete, purge_expired, current_code, ensure_code, forget_code.
+Additions: expires_at(code), discard(code, section), remember_code(code).
 """
 from __future__ import annotations
 
@@ -110,6 +111,26 @@ def delete(code: str) -> None:
     if record is not None:
         db.session.delete(record)
         db.session.commit()
+
+
+def discard(code: str, section: str) -> bool:
+    """Delete one feature's data ("Neu anfangen"); the record goes too when nothing else is left.
+
+    Returns True when the whole record was deleted (the caller then forgets the code).
+    """
+    record = _record(code)
+    if record is None:
+        return True
+    content = copy.deepcopy(record.data or {})
+    content.pop(section, None)
+    if not any(content.values()):
+        db.session.delete(record)
+        db.session.commit()
+        return True
+    record.data = content
+    record.updated_at = _now()
+    db.session.commit()
+    return False
 
 
 def purge_expired(now: datetime) -> int:

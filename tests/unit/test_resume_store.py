@@ -145,3 +145,19 @@ def test_new_codes_use_the_words_of_the_current_language(app):
         app.preprocess_request()
         first, second, _ = store.new_code().split()
     assert first.lower() in english and second.lower() in english
+
+
+def test_discard_removes_one_section_and_keeps_the_others(ctx):
+    code = store.new_code()
+    store.save(code, "klaerung", {"a": 1})
+    store.save(code, "budget", {"b": 2})
+    assert store.discard(code, "klaerung") is False
+    assert store.load(code) == {"budget": {"b": 2}}
+
+
+def test_discard_deletes_the_record_when_nothing_is_left(ctx):
+    code = store.new_code()
+    store.save(code, "klaerung", {"a": 1})
+    assert store.discard(code, "klaerung") is True
+    assert store.load(code) is None and not all_records()
+    assert store.discard(code, "klaerung") is True  # an unknown code: nothing left either

@@ -1,0 +1,273 @@
+"""The Klärung's pages: start, one page per question, check your answers, result, pause, Neu anfangen.
+
+Views only glue: `flow` says which question may be shown and which comes next, `rules` builds the
+result, `state` keeps the answers in the resume store.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+from ..extensions import limiter
+from ..resume import store
+from ..ui.text import easy
+from . import flow, state
+from .forms import PAUSE, EmptyForm, question_form_class, start_form_class
+from .questionnaire import INFO_SEEN, MULTIPLE, TEXT, Question
+from .snapshot import current_result
+
+bp = Blueprint("klaerung", __name__, template_folder="templates", url_prefix="/klaerung")
+
+# Answering stores data, so it is rate-limited; but a whole workshop may share one address and
+# each Klärung takes about 40 answers, so the limit is far above the portal's form limit.
+DEFAULT_ANSWER_RATE_LIMIT = "60 per minute;2000 per day"
+
+
+def answer_rate_limit() -> str:
+    return current_app.config.get("KLAERUNG_RATE_LIMIT", DEFAULT_ANSWER_RATE_LIMIT)
+
+
+@bp.app_template_filter("easy_lines")
+def easy_lines(text: str):
+    """Multi-line data-file text: every line (one sentence) on its own line, Mediopunkt drawn."""
+    return Markup("<br>\n").join(easy(line.strip()) for line in str(text).splitlines() if line.strip())
+
+
+def _redirect(endpoint: str, **values):
+    return redirect(url_for(endpoint, **values), code=303 if request.method == "POST" else 302)
+
+
+# --- start ------------------------------------------------------------------------------
+
+
+@bp.route("", methods=["GET", "POST"])
+@limiter.limit(answer_rate_limit, methods=["POST"])
+def start():
+    questionnaire = state.questionnaire()
+    klaerung = state.current()
+    form_class = start_form_class(questionnaire)
+    form = form_class() if request.method == "POST" else form_class(data={"mode": klaerung.mode if klaerung else None})
+    if form.validate_on_submit():
+        state.begin(form.mode.data)
+        return _redirect(".resume")
+    return render_template(
+        "klaerung/start.html",
+        title=questionnaire.start.title,
+        description=questionnaire.start.lead,
+        form=form,
+        start=questionnaire.start,
+        klaerung=klaerung,
+        complete=bool(klaerung) and flow.is_complete(questionnaire, klaerung.answers),
+    )
+
+
+@bp.get("/weiter")
+def resume():
+    """Back to where the person was: the open question, else the check page."""
+    klaerung = state.current()
+    if klaerung is None:
+        return _redirect(".start")
+    question = flow.open_question(state.questionnaire(), klaerung.answers)
+    if question is None:
+        return _redirect(".check")
+    return _redirect(".question", question_id=question.id)
+
+
+# --- one question -------------------------------------------------------------------------
+
+
+def _stored_form_data(question: Question, klaerung: state.Klaerung) -> dict:
+    return {"answer": klaerung.answers.get(question.id), "notes": klaerung.notes.get(question.id, "")}
+
+
+def _take_answer(question: Question, form, klaerung: state.Klaerung, with_answer: bool = True) -> None:
+    if with_answer:
+        if question.is_info:
+            klaerung.answers[question.id] = INFO_SEEN
+        elif question.type == TEXT:
+            klaerung.answers[question.id] = (form.answer.data or "").strip()
+        elif question.type == MULTIPLE:
+            klaerung.answers[question.id] = [value for value in question.values if value in form.answer.data]
+        else:
+            klaerung.answers[question.id] = form.answer.data
+    if klaerung.with_support:
+        note = (form.notes.data or "").strip()
+        if note:
+            klaerung.notes[question.id] = note
+        else:
+            klaerung.notes.pop(question.id, None)
+
+
+def _answer_is_empty(question: Question, form) -> bool:
+    return question.is_info or not form.answer.data
+
+
+def _after_answer(question: Question, klaerung: state.Klaerung, changing: bool) -> str:
+    questionnaire = state.questionnaire()
+    if changing:
+        # After a change from the check page: answer any question the change opened, then back there.
+        open_question = flow.open_question(questionnaire, klaerung.answers)
+        if open_question is None:
+            return url_for(".check")
+        return url_for(".question", question_id=open_question.id, aendern=1)
+    following = flow.next_question(questionnaire, question, klaerung.answers)
+    if following is None:
+        return url_for(".check")
+    return url_for(".question", question_id=following.id)
+
+
+def _back_url(question: Question, klaerung: state.Klaerung, changing: bool) -> str:
+    if changing:
+        return url_for(".check")
+    previous = flow.previous_question(state.questionnaire(), klaerung.answers, question.id)
+    return url_for(".question", question_id=previous.id) if previous else url_for(".start")
+
+
+def progress_text(progress: flow.Progress) -> str:
+    part = _("Teil %(number)s von %(count)s", number=progress.part_number, count=progress.part_count)
+    if progress.number is None:
+        return part
+    return part + " · " + _("Frage %(number)s von %(count)s", number=progress.number, count=progress.count)
+
+
+@bp.route("/frage/<question_id>", methods=["GET", "POST"])
+@limiter.limit(answer_rate_limit, methods=["POST"])
+def question(question_id: str):
+    questionnaire = state.questionnaire()
+    question = questionnaire.by_id.get(question_id)
+    if question is None:
+        abort(404)
+    klaerung = state.current()
+    if klaerung is None:
+        return _redirect(".start")
+    if not flow.can_show(questionnaire, klaerung.answers, question_id):
+        # A question the answers do not lead to (yet): go to the right one.
+        return _redirect(".resume")
+    changing = request.args.get("aendern") == "1"
+    form_class = question_form_class(question, klaerung.with_support)
+    form = form_class() if request.method == "POST" else form_class(data=_stored_form_data(question, klaerung))
+    if form.validate_on_submit():
+        _take_answer(question, form, klaerung)
+        state.save(klaerung)
+        if request.form.get("aktion") == PAUSE:
+            return _redirect(".pause")
+        return redirect(_after_answer(question, klaerung, changing), code=303)
+    if request.method == "POST" and request.form.get("aktion") == PAUSE and _answer_is_empty(question, form) \
+            and not (klaerung.with_support and form.notes.errors):
+        # Pausing before answering: nothing to check yet; keep the notes.
+        _take_answer(question, form, klaerung, with_answer=False)
+        state.save(klaerung)
+        return _redirect(".pause")
+    progress = flow.progress(questionnaire, klaerung.answers, question)
+    return render_template(
+        "klaerung/question.html",
+        title=f"{question.text} – {progress_text(progress)}",
+        form=form,
+        question=question,
+        klaerung=klaerung,
+        progress=progress_text(progress),
+        part_title=progress.part_title,
+        back_url=_back_url(question, klaerung, changing),
+        icons={choice.value: choice.icon for choice in question.choices if choice.icon},
+    )
+
+
+# --- check your answers, result ---------------------------------------------------------
+
+
+def answer_text(question: Question, answer) -> str:
+    if question.type == TEXT:
+        return answer or _("Keine Antwort")
+    values = answer if isinstance(answer, list) else [answer]
+    return ", ".join(choice.label for choice in question.choices if choice.value in values)
+
+
+@bp.route("/pruefen", methods=["GET", "POST"])
+@limiter.limit(answer_rate_limit, methods=["POST"])
+def check():
+    questionnaire = state.questionnaire()
+    klaerung = state.current()
+    if klaerung is None:
+        return _redirect(".start")
+    if not flow.is_complete(questionnaire, klaerung.answers):
+        return _redirect(".resume")
+    form = EmptyForm()
+    if form.validate_on_submit():
+        klaerung.finished = date.today().isoformat()
+        state.save(klaerung)
+        return _redirect(".result")
+    parts = []
+    for question in flow.answered_path(questionnaire, klaerung.answers):
+        if question.is_info:
+            continue
+        if not parts or parts[-1][0] != question.part:
+            parts.append((question.part, []))
+        parts[-1][1].append((question, answer_text(question, klaerung.answers[question.id]),
+                             klaerung.notes.get(question.id)))
+    return render_template("klaerung/check.html", title=_("Prüfen Sie Ihre Antworten"), form=form, parts=parts,
+                           klaerung=klaerung)
+
+
+@bp.get("/ergebnis")
+def result():
+    questionnaire = state.questionnaire()
+    klaerung = state.current()
+    if klaerung is None:
+        return _redirect(".start")
+    if not flow.is_complete(questionnaire, klaerung.answers):
+        return _redirect(".resume")
+    result = current_result(klaerung, g.lang)
+    return render_template(
+        "klaerung/result.html",
+        title=result.title,
+        result=result,
+        texts=questionnaire.result,
+        created=format_date(result.created, format="long"),
+        klaerung=klaerung,
+    )
+
+
+# --- pause, Neu anfangen ---------------------------------------------------------------
+
+
+@bp.route("/pause", methods=["GET", "POST"])
+@limiter.limit(answer_rate_limit, methods=["POST"])
+def pause():
+    klaerung = state.current()
+    if klaerung is None:
+        return _redirect(".start")
+    form = EmptyForm()
+    if form.validate_on_submit():
+        # "Auf diesem Gerät beenden": the next person at a shared computer sees nothing.
+        store.forget_code()
+        return _redirect(".paused")
+    expires = store.expires_at(klaerung.code)
+    return render_template(
+        "klaerung/pause.html",
+        title=_("Pause machen"),
+        form=form,
+        code=klaerung.code,
+        expires=format_date(expires, format="long") if expires else "",
+    )
+
+
+@bp.get("/pause/fertig")
+def paused():
+    return render_template("klaerung/paused.html", title=_("Ihre Antworten sind gespeichert"))
+
+
+@bp.route("/neu", methods=["GET", "POST"])
+@limiter.limit(answer_rate_limit, methods=["POST"])
+def restart():
+    klaerung = state.current()
+    if klaerung is None:
+        return _redirect(".start")
+    form = EmptyForm()
+    if form.validate_on_submit():
+        state.restart(klaerung)
+        return _redirect(".start")
+    return render_template("klaerung/restart.html", title=_("Neu anfangen?"), form=form)
