@@ -1,0 +1,166 @@
+"""The application letter: its fields, its text in standard German, and the PDF.
+
+The office reads German, so the letter is always in formal standard German, whatever the
+language of the portal; the person gets an easy-language explanation next to it
+(content/easy_language/<lang>/budget/antrag.md). The application needs no form (§ 9 SGB X):
+a clear letter that asks for the services "in Form eines Persönlichen Budgets" is enough.
+
+Nothing here knows Flask: `compose_letter` turns fields into a `Letter`; the templates show it
+(escaped), and `render_pdf` turns the letter's HTML into a PDF with WeasyPrint.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+from pathlib import Path
+
+from .deadlines import numeric_date, short_date
+
+# The addressee when the person writes no address (they may write it on the printout by hand).
+RECIPIENTS = {
+    "agentur": "Agentur für Arbeit",
+    "eingliederungshilfe": "Träger der Eingliederungshilfe",
+    "rentenversicherung": "Deutsche Rentenversicherung",
+    "unfallversicherung": "Träger der gesetzlichen Unfallversicherung",
+    "integrationsamt": "Integrationsamt",
+}
+OTHER_OFFICE = "anderes"
+OFFICE_CHOICES = (*RECIPIENTS, OTHER_OFFICE)
+
+SUBJECT = "Antrag auf Leistungen zur Teilhabe als Persönliches Budget nach § 29 SGB IX"
+SALUTATION = "Sehr geehrte Damen und Herren,"
+CLOSING = "Mit freundlichen Grüßen"
+# "§ 29 SGB IX" stays on one line: the spaces inside a paragraph reference do not break.
+_REFERENCE = re.compile(r"§ \d+[a-z]?(?: Abs\. \d+)?(?: SGB [IVX]+)?")
+# Easy-language text (from the Klärung or copied from a hint) splits words with a Mediopunkt; a letter does not.
+_MEDIOPUNKT = re.compile(r"(?<=[^\W\d_])·(?=[^\W\d_])")
+
+
+def _unbreakable_references(text: str) -> str:
+    return _REFERENCE.sub(lambda match: match.group(0).replace(" ", "\u00a0"), text)
+
+
+# The body: each paragraph a list of lines. The help text goes where HELP stands.
+HELP = object()
+BODY = (
+    ("hiermit beantrage ich Leistungen zur Teilhabe in Form eines Persönlichen Budgets nach § 29 SGB IX.",),
+    ("Ich benötige folgende Unterstützung:", HELP),
+    (
+        "Bitte stellen Sie meinen Bedarf fest und planen Sie die Leistungen gemeinsam mit mir. "
+        "Bitte halten Sie meinen Wunsch nach einem Persönlichen Budget im Teilhabeplan "
+        "beziehungsweise im Gesamtplan fest. Zu den Gesprächen möchte ich eine Person meines "
+        "Vertrauens mitbringen.",
+    ),
+    (
+        "Sollten Sie für meinen Antrag nicht zuständig sein, leiten Sie ihn bitte an den zuständigen "
+        "Träger weiter (§ 16 Abs. 2 SGB I, § 14 SGB IX) und teilen Sie mir dies mit. Der Antrag gilt "
+        "dann als an dem Tag gestellt, an dem er bei Ihnen eingegangen ist.",
+    ),
+    ("Bitte bestätigen Sie mir den Eingang dieses Antrags schriftlich.",),
+)
+
+# Field limits: the form shows them, the PDF layout is tested with them.
+NAME_MAX = 100
+STREET_MAX = 100
+TOWN_MAX = 100
+CUSTOMER_NUMBER_MAX = 40
+OFFICE_ADDRESS_MAX = 300
+OFFICE_ADDRESS_LINES = 6  # the address window of a DIN 5008 envelope holds 6 lines
+HELP_MAX = 2000
+HELP_LINES = 30
+
+
+@dataclass(frozen=True)
+class LetterFields:
+    """What the person typed. Kept only in the browser's form, or under their resume code."""
+
+    name: str
+    street: str
+    town: str
+    office: str
+    help: str
+    birth_date: date | None = None
+    customer_number: str = ""
+    office_address: str = ""
+
+    def to_dict(self) -> dict:
+        """Plain JSON data (for the resume store and the hidden fields of the preview)."""
+        data = asdict(self)
+        data["birth_date"] = numeric_date(self.birth_date) if self.birth_date else ""
+        return data
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(field.name for field in fields(cls))
+
+
+@dataclass(frozen=True)
+class Letter:
+    sender: tuple[str, ...]
+    return_line: str  # the small sender line above the address (DIN 5008 Rücksendeangabe)
+    recipient: tuple[str, ...]
+    info: tuple[tuple[str, str], ...]  # (label, value) in the information block
+    subject: str
+    salutation: str
+    paragraphs: tuple[tuple[str, ...], ...]  # each paragraph: its lines
+    closing: str
+    signature: str
+
+
+def lines_of(text: str) -> tuple[str, ...]:
+    """The non-empty lines of a typed text, with blanks trimmed."""
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def recipient_lines(fields_: LetterFields) -> tuple[str, ...]:
+    typed = lines_of(fields_.office_address)
+    if typed:
+        return typed
+    return (RECIPIENTS.get(fields_.office, ""),) if fields_.office in RECIPIENTS else ()
+
+
+def compose_letter(fields_: LetterFields, today: date) -> Letter:
+    """The whole letter, ready to show. `today` is the letter's date (Europe/Berlin)."""
+    sender = (fields_.name, fields_.street, fields_.town)
+    info = []
+    if fields_.customer_number:
+        info.append(("Kundennummer", fields_.customer_number))
+    if fields_.birth_date:
+        info.append(("Geburtsdatum", numeric_date(fields_.birth_date)))
+    info.append(("Datum", short_date(today, "de")))
+    help_lines = tuple(_MEDIOPUNKT.sub("", line) for line in lines_of(fields_.help))
+    paragraphs = tuple(
+        tuple(line for part in paragraph for line in (help_lines if part is HELP else (_unbreakable_references(part),)))
+        for paragraph in BODY
+    )
+    return Letter(
+        sender=sender,
+        return_line=" · ".join(sender),
+        recipient=recipient_lines(fields_),
+        info=tuple(info),
+        subject=_unbreakable_references(SUBJECT),
+        salutation=SALUTATION,
+        paragraphs=paragraphs,
+        closing=CLOSING,
+        signature=fields_.name,
+    )
+
+
+def file_name(today: date) -> str:
+    return f"Antrag-Persoenliches-Budget-{today.isoformat()}.pdf"
+
+
+def render_pdf(html: str, stylesheet: Path) -> bytes:
+    """The letter's HTML as an A4 PDF. Fetches nothing: the stylesheet is read from disk and every
+    URL is refused, so typed text can never make the server load anything."""
+    from weasyprint import CSS, HTML  # imported here: only the PDF download needs it
+    from weasyprint.urls import URLFetcher
+
+    class FetchNothing(URLFetcher):
+        def fetch(self, url, headers=None):
+            raise ValueError(f"the letter PDF loads no resources ({url})")
+
+    fetcher = FetchNothing()
+    css = CSS(string=stylesheet.read_text(encoding="utf-8"), url_fetcher=fetcher)
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[css])
