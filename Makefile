@@ -6,16 +6,19 @@ PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app portal
 PORT ?= 5000
 CHROMIUM ?= /usr/bin/chromium
+# Debian packages: the PDF letter needs pango (WeasyPrint); the browser tests need Chromium.
+RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+TEST_PACKAGES := chromium
 
-.PHONY: run test test-postgres install install-test chromium database check bench clean
+.PHONY: run test test-postgres install install-test runtime-packages chromium debian-packages database check bench clean
 
-run: install database ## start the portal on http://127.0.0.1:$(PORT) with the demo data
+run: install runtime-packages database ## start the portal on http://127.0.0.1:$(PORT) with the demo data
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
-test: install-test chromium ## run every test, browser tests included
+test: install-test runtime-packages chromium ## run every test, browser tests included
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-postgres: install-test chromium ## the same tests against a throwaway PostgreSQL server
+test-postgres: install-test runtime-packages chromium ## the same tests against a throwaway PostgreSQL server
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
 database: install ## create or upgrade the SQLite database under instance/ and load the demo data
@@ -43,11 +46,19 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
+runtime-packages: ## Debian libraries the portal needs (present on a new machine of this kind; installed when missing)
+	@$(MAKE) --no-print-directory debian-packages PACKAGES="$(RUNTIME_PACKAGES)"
+
 chromium: ## Debian's Chromium for the browser tests (Playwright cannot download its own here)
-	@test -x $(CHROMIUM) || { \
-	  echo "Installing Debian's chromium …"; \
+	@test -x $(CHROMIUM) || $(MAKE) --no-print-directory debian-packages PACKAGES="$(TEST_PACKAGES)"
+
+debian-packages:
+	@missing=$$(for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 clean:
 	rm -rf $(VENV) *.egg-info
