@@ -151,10 +151,11 @@ def file_name(today: date) -> str:
     return f"Antrag-Persoenliches-Budget-{today.isoformat()}.pdf"
 
 
-def render_pdf(html: str, stylesheet: Path) -> bytes:
-    """The letter's HTML as an A4 PDF. Fetches nothing: the stylesheet is read from disk and every
-    URL is refused, so typed text can never make the server load anything."""
-    from weasyprint import CSS, HTML  # imported here: only the PDF download needs it
+def render_document(html: str, stylesheet: Path):
+    """The letter's HTML laid out on A4 pages (a WeasyPrint Document). Fetches nothing: the
+    stylesheet is read from disk and every URL is refused, so typed text can never make the
+    server load anything."""
+    from weasyprint import CSS, HTML  # imported here: only the PDF needs it
     from weasyprint.urls import URLFetcher
 
     class FetchNothing(URLFetcher):
@@ -163,4 +164,8 @@ def render_pdf(html: str, stylesheet: Path) -> bytes:
 
     fetcher = FetchNothing()
     css = CSS(string=stylesheet.read_text(encoding="utf-8"), url_fetcher=fetcher)
-    return HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[css])
+    return HTML(string=html, url_fetcher=fetcher).render(stylesheets=[css])
+
+
+def render_pdf(html: str, stylesheet: Path) -> bytes:
+    return render_document(html, stylesheet).write_pdf()
