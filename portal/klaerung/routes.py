@@ -5,6 +5,7 @@ result, `state` keeps the answers in the resume store.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
@@ -35,6 +36,13 @@ def answer_rate_limit() -> str:
 def easy_lines(text: str):
     """Multi-line data-file text: every line (one sentence) on its own line, Mediopunkt drawn."""
     return Markup("<br>\n").join(easy(line.strip()) for line in str(text).splitlines() if line.strip())
+
+
+@bp.app_template_filter("easy_paragraphs")
+def easy_paragraphs(text: str):
+    """Like easy_lines, and an empty line in the data file starts a new paragraph."""
+    blocks = [block for block in re.split(r"\n\s*\n", str(text)) if block.strip()]
+    return Markup("\n").join(Markup("<p>%s</p>") % easy_lines(block) for block in blocks)
 
 
 def _redirect(endpoint: str, **values):

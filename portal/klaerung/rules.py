@@ -66,7 +66,8 @@ def answer_items(questionnaire: Questionnaire, question: Question, answer) -> li
     chosen = [choice for choice in question.choices if choice.value in values]
     # A worry is its own line, followed by its answer; other answers share one line ("…: Küche, Garten").
     worries = [Item(choice.label, questionnaire.by_id[choice.answered_by]) for choice in chosen if choice.answered_by]
-    others = [choice.label for choice in chosen if not choice.answered_by]
+    # "Jemand lernt mit mir im Betrieb." in a list reads without its full stop.
+    others = [choice.label.rstrip(".") if len(chosen) > 1 else choice.label for choice in chosen if not choice.answered_by]
     return worries + ([Item(f"{question.summary}: {', '.join(others)}")] if others else [])
 
 
