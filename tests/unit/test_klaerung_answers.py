@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from portal.klaerung.answers import clean_answers, clean_notes
-from tests.unit.klaerung_helpers import questionnaire, walk
+from tests.unit.test_klaerung_data import questionnaire, walk
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import pytest
 
 from portal.klaerung import flow
 from portal.klaerung.questionnaire import INFO_SEEN
-from tests.unit.klaerung_helpers import NEUTRAL, ids, questionnaire, walk
+from tests.unit.test_klaerung_data import NEUTRAL, ids, questionnaire, walk
 
 
 @pytest.fixture(scope="module")

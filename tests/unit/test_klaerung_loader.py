@@ -9,7 +9,7 @@ import pytest
 
 from portal.content import ContentError
 from portal.klaerung.loader import check_same_structure, load_all, load_questionnaire
-from tests.unit.klaerung_helpers import CONTENT, ICONS
+from tests.unit.test_klaerung_data import CONTENT, ICONS
 
 MINIMAL = """\
 start:

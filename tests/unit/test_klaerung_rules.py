@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from portal.klaerung import rules
-from tests.unit.klaerung_helpers import questionnaire, walk
+from tests.unit.test_klaerung_data import questionnaire, walk
 
 TITLES = {number: f"Titel {number}" for number in range(1, 9)}
 DAY = date(2026, 11, 25)
