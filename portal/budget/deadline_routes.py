@@ -10,9 +10,9 @@ from datetime import date
 from flask import g, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 
-from . import deadlines
+from . import clock, deadlines
 from .blueprint import bp, texts
-from .forms import ObjectionForm, OfficeTimeForm, today
+from .forms import ObjectionForm, OfficeTimeForm
 
 OBJECTION_KEY = "budget_frist_widerspruch"
 OFFICE_TIME_KEY = "budget_frist_amt"
@@ -69,7 +69,7 @@ def objection_result():
         result=result,
         skipped=skipped,
         land=deadlines.LAENDER.get(stored["land"]),
-        today=today(),
+        today=clock.today(),
         page=texts().objection,
         words=lambda day: deadlines.long_date(day, g.lang),
     )
@@ -102,7 +102,7 @@ def office_time_result():
         "budget/office_time_result.html",
         title=_("So lange darf das Amt sich Zeit lassen"),
         limits=deadlines.office_time_limits(received),
-        today=today(),
+        today=clock.today(),
         page=texts().office_time,
         words=lambda day: deadlines.long_date(day, g.lang),
     )

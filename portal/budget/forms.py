@@ -2,24 +2,15 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, RadioField, StringField, TextAreaField
+from wtforms import RadioField, StringField, TextAreaField
 from wtforms.validators import ValidationError
 
 from ..ui.forms import MaxLength, PortalForm, Required, honeypot_field
-from . import deadlines, letter
+from . import clock, deadlines, letter
 from .deadlines import DateProblem
 
-BERLIN = ZoneInfo("Europe/Berlin")
 DATE_MAX = 30
-
-
-def today() -> date:
-    """Today in Germany (the tests replace this)."""
-    return datetime.now(BERLIN).date()
 
 
 class KnownChoice:
@@ -63,7 +54,7 @@ class TypedDate:
         if not field.data:
             return
         try:
-            field.date = self.check(deadlines.parse_date(field.data), today())
+            field.date = self.check(deadlines.parse_date(field.data), clock.today())
         except DateProblem as problem:
             raise ValidationError(self.messages[problem.reason]) from None
 
@@ -175,9 +166,10 @@ class LetterForm(PortalForm):
 
 
 class TickForm(PortalForm):
-    """Mark a step done or not done (the value says which, so a double click changes nothing)."""
+    """Mark a step done or not done. The pressed button sends `erledigt=ja|nein` (so a double click
+    changes nothing); the field is not drawn as a hidden input."""
 
-    erledigt = HiddenField()
+    erledigt = StringField()
 
 
 class CodeForm(PortalForm):

@@ -15,9 +15,9 @@ from flask_babel import gettext as _
 from ..extensions import limiter
 from ..resume import store
 from ..ui.limits import form_rate_limit
-from . import handover, letter
+from . import clock, handover, letter
 from .blueprint import bp, private, texts
-from .forms import LetterForm, today
+from .forms import LetterForm
 from .office_routes import advice
 
 SECTION = "letter"
@@ -77,7 +77,7 @@ def letter_form():
     if not form.validate_on_submit():
         return _page(form)
     fields = form.letter_fields()
-    composed = letter.compose_letter(fields, today())
+    composed = letter.compose_letter(fields, clock.today())
     if action == "pdf":
         return _pdf(composed)
     if action == "druck":
@@ -99,7 +99,7 @@ def _pdf(composed: letter.Letter):
     pdf = letter.render_pdf(html, Path(current_app.static_folder) / LETTER_CSS)
     response = make_response(pdf)
     response.mimetype = "application/pdf"
-    response.headers["Content-Disposition"] = f'attachment; filename="{letter.file_name(today())}"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{letter.file_name(clock.today())}"'
     return private(response)
 
 
