@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -60,12 +61,12 @@ class Postcode:
 def _answer_field(question: Question):
     if question.type == TEXT:
         validators = [Required(question.error or _l("Bitte schreiben Sie eine Antwort."))] if question.required else []
-        validators.append(MaxLength(question.max_length))
         if question.format == "postcode":
-            validators.append(Postcode(question.error))
+            validators.append(Postcode(question.error))  # first: its message says what is expected
+        validators.append(MaxLength(question.max_length))
         field_class = TextAreaField if question.max_length > 100 else StringField
         return field_class(question.label, validators=validators)
-    choices = [(choice.value, choice.label) for choice in question.choices]
+    choices = [SelectChoice(choice.value, choice.label) for choice in question.choices]
     if question.type == MULTIPLE:
         message = question.error or _l("Bitte wählen Sie mindestens eine Antwort.")
         return MultiCheckboxField(
@@ -89,7 +90,7 @@ def question_form_class(question: Question, with_notes: bool) -> type[PortalForm
 
 def start_form_class(questionnaire: Questionnaire) -> type[PortalForm]:
     """How the person wants to answer: alone or with a Begleit·person."""
-    choices = [(mode, questionnaire.start.modes[mode]) for mode in MODES]
+    choices = [SelectChoice(mode, questionnaire.start.modes[mode]) for mode in MODES]
     field = RadioField(
         questionnaire.start.choose,
         choices=choices,

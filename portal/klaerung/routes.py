@@ -135,11 +135,12 @@ def _back_url(question: Question, klaerung: state.Klaerung, changing: bool) -> s
     return url_for(".question", question_id=previous.id) if previous else url_for(".start")
 
 
-def progress_text(progress: flow.Progress) -> str:
+def progress_texts(progress: flow.Progress) -> tuple[str, str | None]:
+    """("Teil 3 von 6", "Frage 2 von 4"); info pages have no question number."""
     part = _("Teil %(number)s von %(count)s", number=progress.part_number, count=progress.part_count)
     if progress.number is None:
-        return part
-    return part + " · " + _("Frage %(number)s von %(count)s", number=progress.number, count=progress.count)
+        return part, None
+    return part, _("Frage %(number)s von %(count)s", number=progress.number, count=progress.count)
 
 
 @bp.route("/frage/<question_id>", methods=["GET", "POST"])
@@ -171,13 +172,16 @@ def question(question_id: str):
         state.save(klaerung)
         return _redirect(".pause")
     progress = flow.progress(questionnaire, klaerung.answers, question)
+    part_text, question_text = progress_texts(progress)
     return render_template(
         "klaerung/question.html",
-        title=f"{question.text} – {progress_text(progress)}",
+        # The title is read first by screen readers: it says where the person is.
+        title=f"{question.text} – " + ", ".join(text for text in (part_text, question_text) if text),
         form=form,
         question=question,
         klaerung=klaerung,
-        progress=progress_text(progress),
+        part_text=part_text,
+        question_text=question_text,
         part_title=progress.part_title,
         back_url=_back_url(question, klaerung, changing),
         icons={choice.value: choice.icon for choice in question.choices if choice.icon},
