@@ -4,14 +4,11 @@ from __future__ import annotations
 from ..extensions import db
 from ..providers.dbtypes import UTCDateTime, utcnow
 from .references import REFERENCE_MAX
+from .routing import BY_FALLBACK, BY_POSTCODE, BY_WORKSHOP  # noqa: F401  (stored in routed_by)
 
 # The request's status in the provider's inbox.
 NEW, IN_CONTACT, DONE = "neu", "in_kontakt", "erledigt"
 STATUSES = (NEW, IN_CONTACT, DONE)
-
-# How the provider got the request: by the person's workshop, their postcode, or as the
-# configured fallback for places no provider serves.
-BY_WORKSHOP, BY_POSTCODE, BY_FALLBACK = "workshop", "postcode", "fallback"
 
 
 class ContactRequest(db.Model):
