@@ -63,15 +63,13 @@ def objection_result():
         return redirect(url_for("budget.objection"), code=303)
     result = deadlines.objection_deadline(stored["letter_date"], stored["by_post"] == "ja", stored["land"])
     skipped = [(day_off.day, deadlines.holiday_name(day_off.day, stored["land"], g.lang)) for day_off in result.skipped]
-    return render_template(
+    return _result_page(
         "budget/objection_result.html",
-        title=_("Der letzte Tag für Ihren Wider·spruch"),
+        _("Der letzte Tag für Ihren Wider·spruch"),
+        texts().objection,
         result=result,
         skipped=skipped,
         land=deadlines.LAENDER.get(stored["land"]),
-        today=clock.today(),
-        page=texts().objection,
-        words=lambda day: deadlines.long_date(day, g.lang),
     )
 
 
@@ -98,11 +96,16 @@ def office_time_result():
     received = stored_received()
     if received is None:
         return redirect(url_for("budget.office_time"), code=303)
-    return render_template(
+    return _result_page(
         "budget/office_time_result.html",
-        title=_("So lange darf das Amt sich Zeit lassen"),
+        _("So lange darf das Amt sich Zeit lassen"),
+        texts().office_time,
         limits=deadlines.office_time_limits(received),
-        today=clock.today(),
-        page=texts().office_time,
-        words=lambda day: deadlines.long_date(day, g.lang),
+    )
+
+
+def _result_page(template: str, title: str, page, **values):
+    """A result page: its dates are shown in words in the page's language, and compared with today."""
+    return render_template(
+        template, title=title, page=page, today=clock.today(), words=lambda day: deadlines.long_date(day, g.lang), **values
     )

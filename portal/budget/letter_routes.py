@@ -19,6 +19,7 @@ from . import clock, handover, letter
 from .blueprint import bp, private, texts
 from .forms import LetterForm
 from .office_routes import advice
+from .routes import code_page
 
 SECTION = "letter"
 ACTIONS = ("vorschau", "aendern", "druck", "pdf", "speichern")
@@ -105,7 +106,4 @@ def _pdf(composed: letter.Letter):
 
 @bp.get("/antrag/gespeichert")
 def letter_saved():
-    code = store.current_code()
-    if code is None:
-        return redirect(url_for("budget.letter_form"), code=303)
-    return render_template("budget/code.html", title=_("Ihr Antrag ist gespeichert"), code=code, saved="letter")
+    return code_page(_("Ihr Antrag ist gespeichert"), saved="letter", without_code="budget.letter_form")

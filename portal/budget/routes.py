@@ -124,7 +124,12 @@ def keep_checklist():
 
 @bp.get("/code")
 def code():
+    return code_page(_("Ihr Code"), saved="checklist", without_code="budget.checklist")
+
+
+def code_page(title: str, saved: str, without_code: str):
+    """The person's resume code after saving something under it (without a code: back to `without_code`)."""
     current = store.current_code()
     if current is None:
-        return redirect(url_for("budget.checklist"), code=303)
-    return render_template("budget/code.html", title=_("Ihr Code"), code=current, saved="checklist")
+        return redirect(url_for(without_code), code=303)
+    return render_template("budget/code.html", title=title, code=current, saved=saved)
