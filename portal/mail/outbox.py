@@ -36,7 +36,8 @@ def queue(to_address: str, subject: str, body: str) -> OutboxMail:
 
 def retry_pause(attempts: int) -> timedelta:
     """1, 2, 4, 8 … minutes after each failed attempt, at most an hour."""
-    return min(FIRST_RETRY * (2 ** max(0, attempts - 1)), LONGEST_PAUSE)
+    doublings = min(max(0, attempts - 1), 12)  # a mail retried for days must not overflow the pause
+    return min(FIRST_RETRY * (2 ** doublings), LONGEST_PAUSE)
 
 
 @dataclass
