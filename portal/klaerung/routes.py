@@ -34,7 +34,10 @@ def answer_rate_limit() -> str:
 
 @bp.app_template_filter("easy_lines")
 def easy_lines(text: str):
-    """Multi-line data-file text: every line (one sentence) on its own line, Mediopunkt drawn."""
+    """Multi-line data-file text: every line (one sentence) on its own line, Mediopunkt drawn.
+
+    Also for `_("…·…")` in templates: Jinja's gettext returns Markup, which `easy` passes through
+    unchanged, so the Mediopunkt would stay a character that screen readers read out."""
     return Markup("<br>\n").join(easy(line.strip()) for line in str(text).splitlines() if line.strip())
 
 
@@ -191,11 +194,12 @@ def question(question_id: str):
 # --- check your answers, result ---------------------------------------------------------
 
 
-def answer_text(question: Question, answer) -> str:
+def answer_labels(question: Question, answer) -> list[str]:
+    """What the person answered, as they read it (several answers: one line each)."""
     if question.type == TEXT:
-        return answer or _("Keine Antwort")
+        return [answer or _("Keine Antwort")]
     values = answer if isinstance(answer, list) else [answer]
-    return ", ".join(choice.label for choice in question.choices if choice.value in values)
+    return [choice.label for choice in question.choices if choice.value in values]
 
 
 @bp.route("/pruefen", methods=["GET", "POST"])
@@ -218,7 +222,7 @@ def check():
             continue
         if not parts or parts[-1][0] != question.part:
             parts.append((question.part, []))
-        parts[-1][1].append((question, answer_text(question, klaerung.answers[question.id]),
+        parts[-1][1].append((question, answer_labels(question, klaerung.answers[question.id]),
                              klaerung.notes.get(question.id)))
     return render_template("klaerung/check.html", title=_("Prüfen Sie Ihre Antworten"), form=form, parts=parts,
                            klaerung=klaerung)

@@ -34,7 +34,7 @@ def continue_with_code():
         unknown = True
     return render_template(
         "resume/continue.html",
-        title=_("Mit Ihrem Code weitermachen"),
+        title=_("Weiter mit Ihrem Code"),
         form=form,
         unknown=unknown,
         start_over=start_over_path(form.weiter.data),

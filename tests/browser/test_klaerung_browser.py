@@ -163,7 +163,7 @@ def test_alone_by_keyboard_with_errors_back_change_result_print_and_code(page, b
     submit_by_keyboard(page)
     assert page.url.endswith("/klaerung/pruefen")
     text = page.locator("main").inner_text()
-    assert "Bis zu 4 Stunden" in text and "Garten, Arbeit mit Tieren" in text and "Blumen gießen" in text
+    assert "Bis zu 4 Stunden" in text and "Garten\nArbeit mit Tieren" in text and "Blumen gießen" in text
 
     submit_by_keyboard(page, "Mein Ergebnis ansehen")
     assert page.url.endswith("/klaerung/ergebnis")

@@ -270,7 +270,7 @@ def test_the_check_page_lists_every_answer_with_a_change_link(client):
     finish(client, arbeitsfelder=["garten", "tiere"])
     document = check_page(client.get("/klaerung/pruefen"))
     text = page_text(document)
-    assert "Garten, Arbeit mit Tieren" in text
+    assert "<li>Garten</li><li>Arbeit mit Tieren</li>" in client.get("/klaerung/pruefen").get_data(as_text=True)
     links = [a.get("href") for a in document.iter(f"{XHTML}a") if (a.get("href") or "").endswith("?aendern=1")]
     assert len(links) == 23
     assert "/klaerung/frage/arbeitsfelder?aendern=1" in links
@@ -481,3 +481,11 @@ def test_no_user_data_in_urls(client):
     for url in ("/klaerung/pruefen", "/klaerung/ergebnis"):
         hrefs = re.findall(r'href="([^"]+)"', client.get(url).get_data(as_text=True))
         assert not any("Geheim" in href or "Kompass" in href for href in hrefs)
+
+
+def test_the_mediopunkt_in_interface_text_is_drawn_not_read(client):
+    start(client, "begleitung")
+    html = client.get("/klaerung/frage/bereich").get_data(as_text=True)
+    main = html.split('<main', 1)[1].split('</main>', 1)[0]
+    assert "Begleit·person" not in main
+    assert 'Begleit<span class="mp" aria-hidden="true"></span>person' in main
