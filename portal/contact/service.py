@@ -76,14 +76,14 @@ def submit(answers: dict, provider: Provider, routed_by: str, lang: str, result:
         reference = new_reference()
         if reference_in_use(reference):
             continue
-        contact_request = _new_request(answers, provider, routed_by, lang, result, consent_version, workshop_label)
-        contact_request.reference = reference
-        contact_request.refresh_search_text()
-        db.session.add(contact_request)
-        if notify_to:
-            queue(notify_to, *notification(provider_name, reference))
-        drafts.delete_current()
         try:
+            contact_request = _new_request(answers, provider, routed_by, lang, result, consent_version, workshop_label)
+            contact_request.reference = reference
+            contact_request.refresh_search_text()
+            db.session.add(contact_request)
+            if notify_to:
+                queue(notify_to, *notification(provider_name, reference))
+            drafts.delete_current()
             db.session.commit()
         except IntegrityError:
             # Another request took the same number a moment ago: nothing was stored, try again.

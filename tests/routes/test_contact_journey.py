@@ -312,3 +312,19 @@ def test_references_are_unique_even_when_the_random_numbers_clash(client, app, p
     walk_to_check(client)
     send(client)
     assert [r.reference for r in stored(app)] == [taken, "JB-NEW2"]
+
+
+def test_a_number_taken_between_the_check_and_the_insert_is_drawn_again(client, app, providers, monkeypatch):
+    """The database's unique constraint is the real guard: the clash is caught and retried."""
+    import portal.contact.service as service
+
+    walk_to_check(client)
+    send(client)
+    taken = stored(app)[0].reference
+    numbers = iter([taken, "JB-NEW4"])
+    monkeypatch.setattr(service, "new_reference", lambda: next(numbers))
+    monkeypatch.setattr(service, "reference_in_use", lambda reference: False)  # as if another request was faster
+    walk_to_check(client, name="Zweite")
+    assert send(client).headers["Location"] == "/kontakt/fertig"
+    assert [(r.reference, r.name) for r in stored(app)] == [(taken, "Maria"), ("JB-NEW4", "Zweite")]
+    assert len(outbox(app)) == 2
