@@ -23,10 +23,8 @@ class LoginForm(PortalForm):
 
 
 class SearchForm(PortalForm):
-    """The list's search box (GET: changes nothing, so no CSRF token in the URL)."""
-
-    class Meta:
-        csrf = False
+    """The list's search box. It is sent by POST and kept in the session: a search term is often
+    a person's name, and names do not belong in URLs (browser history, server logs)."""
 
     suche = StringField(_l("Suchen"), validators=[MaxLength(SEARCH_MAX)])
 

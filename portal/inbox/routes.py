@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Blueprint, Response, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
@@ -67,6 +67,7 @@ def logout():
         audit.record("logout", user)
         db.session.commit()
     log_out()
+    session.pop(SEARCH_KEY, None)
     flash(_("Sie sind abgemeldet."))
     return redirect(url_for("inbox.login"), code=303)
 
@@ -74,19 +75,39 @@ def logout():
 # --- the list ----------------------------------------------------------------------------------
 
 
-def _filters() -> tuple[str | None, str, SearchForm]:
+SEARCH_KEY = "inbox_search"
+
+
+def _filters() -> tuple[str | None, str]:
+    """The status from the URL; the search term from the session (see SearchForm)."""
     status = request.args.get("status")
-    status = status if status in STATUSES else None
-    search_form = SearchForm(request.args)
-    search = search_form.suche.data if search_form.validate() else ""
-    return status, search or "", search_form
+    search = session.get(SEARCH_KEY)
+    return (status if status in STATUSES else None), (search if isinstance(search, str) else "")
+
+
+@bp.post("/suche")
+@login_required
+def search():
+    form = SearchForm()
+    status = request.form.get("status")
+    if form.validate_on_submit():
+        if form.suche.data:
+            session[SEARCH_KEY] = form.suche.data
+        else:
+            session.pop(SEARCH_KEY, None)
+        return redirect(url_for("inbox.requests", status=status if status in STATUSES else None), code=303)
+    return _list_page(form)
 
 
 @bp.get("")
 @login_required
 def requests():
+    return _list_page(SearchForm(data={"suche": _filters()[1]}))
+
+
+def _list_page(search_form: SearchForm):
     user = current_user()
-    status, search, search_form = _filters()
+    status, search = _filters()
     query = filtered_requests(user, status, search)
     total = db.session.execute(db.select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
     pages = max(1, -(-total // PAGE_SIZE))
@@ -97,7 +118,7 @@ def requests():
     return render_template(
         "inbox/list.html", title=_("Anfragen an %(provider)s", provider=user.provider.name),
         requests=shown, total=total, page=page, pages=pages, status=status, search=search,
-        search_form=search_form, filter_args={k: v for k, v in (("status", status), ("suche", search)) if v},
+        search_form=search_form, form=search_form, filter_args={"status": status} if status else {},
     )
 
 
@@ -105,7 +126,7 @@ def requests():
 @login_required
 def export():
     user = current_user()
-    status, search, _search_form = _filters()
+    status, search = _filters()
     found = db.session.execute(filtered_requests(user, status, search)).scalars().all()
     audit.record("export", user, detail=f"{len(found)} requests; status={status or 'alle'}{'; search' if search else ''}")
     db.session.commit()
