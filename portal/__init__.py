@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 from jinja2 import StrictUndefined
 
-from . import catalogues, housekeeping, ui
+from . import catalogues, housekeeping, pagecache, ui
 from .config import PROJECT_ROOT, build_config
 from .extensions import babel, csrf, db, limiter, migrate
 from .features import register_features
@@ -49,6 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
     catalogues.init_app(app)
     register_features(app)
     app.after_request(add_security_headers)
+    pagecache.init_app(app)
     return app
 
 
