@@ -70,7 +70,7 @@ def start():
     answers = drafts.load_answers()
     next_url = step_url(flow.next_step(answers, _has_result())) if answers else None
     return render_template("contact/start.html", title=text.title, text=text, next_url=next_url,
-                           with_result=request.args.get("mit_ergebnis") == "1", form=StepForm())
+                           with_result=request.args.get("mit_ergebnis") == "1")
 
 
 @bp.post("/kontakt/abbrechen")

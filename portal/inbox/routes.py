@@ -180,46 +180,47 @@ def _changed(contact_request: ContactRequest, kind: str, text: str, action: str,
     return redirect(url_for("inbox.detail", reference=contact_request.reference, _anchor="verlauf"), code=303)
 
 
+def _change(reference: str, which: int, apply):
+    """A change from one of the request page's forms (0 status, 1 assignment, 2 note): the page
+    again with the errors, or `apply(contact_request, form)`."""
+    contact_request = own_request_or_404(current_user(), reference)
+    forms = _forms(contact_request, current_user())
+    if not forms[which].validate():
+        return _detail_page(contact_request, *forms)
+    return apply(contact_request, forms[which])
+
+
 @bp.post("/anfragen/<reference>/status")
 @login_required
 def change_status(reference: str):
-    user = current_user()
-    contact_request = own_request_or_404(user, reference)
-    status_form, assign_form, note_form = _forms(contact_request, user)
-    if not status_form.validate():
-        return _detail_page(contact_request, status_form, assign_form, note_form)
-    new_status = status_form.status.data
-    if new_status == contact_request.status:
-        return redirect(url_for("inbox.detail", reference=contact_request.reference), code=303)
-    contact_request.status = new_status
-    contact_request.closed_at = utcnow() if new_status == DONE else None
-    return _changed(contact_request, STATUS, new_status, "status", detail=new_status)
+    def apply(contact_request, form):
+        new_status = form.status.data
+        if new_status == contact_request.status:
+            return redirect(url_for("inbox.detail", reference=contact_request.reference), code=303)
+        contact_request.status = new_status
+        contact_request.closed_at = utcnow() if new_status == DONE else None
+        return _changed(contact_request, STATUS, new_status, "status", detail=new_status)
+
+    return _change(reference, 0, apply)
 
 
 @bp.post("/anfragen/<reference>/zuweisen")
 @login_required
 def assign(reference: str):
-    user = current_user()
-    contact_request = own_request_or_404(user, reference)
-    status_form, assign_form, note_form = _forms(contact_request, user)
-    if not assign_form.validate():
-        return _detail_page(contact_request, status_form, assign_form, note_form)
-    chosen = None if assign_form.assignee.data == NOBODY else int(assign_form.assignee.data)
-    contact_request.assigned_to_id = chosen
-    member = next((m for m in own_staff(user) if m.id == chosen), None)
-    return _changed(contact_request, ASSIGNED, member.display_name if member else "", "assign",
-                    detail=str(chosen or "nobody"))
+    def apply(contact_request, form):
+        chosen = None if form.assignee.data == NOBODY else int(form.assignee.data)
+        contact_request.assigned_to_id = chosen
+        member = next((m for m in own_staff(current_user()) if m.id == chosen), None)
+        return _changed(contact_request, ASSIGNED, member.display_name if member else "", "assign",
+                        detail=str(chosen or "nobody"))
+
+    return _change(reference, 1, apply)
 
 
 @bp.post("/anfragen/<reference>/notiz")
 @login_required
 def add_note(reference: str):
-    user = current_user()
-    contact_request = own_request_or_404(user, reference)
-    status_form, assign_form, note_form = _forms(contact_request, user)
-    if not note_form.validate():
-        return _detail_page(contact_request, status_form, assign_form, note_form)
-    return _changed(contact_request, NOTE, note_form.text.data, "note")
+    return _change(reference, 2, lambda contact_request, form: _changed(contact_request, NOTE, form.text.data, "note"))
 
 
 @bp.route("/anfragen/<reference>/loeschen", methods=["GET", "POST"])
