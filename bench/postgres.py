@@ -25,7 +25,21 @@ def find_bin() -> Path | None:
 
 def server_version(bin_dir: Path) -> str:
     done = subprocess.run([str(bin_dir / "postgres"), "--version"], capture_output=True, text=True)
-    return done.stdout.strip().split()[-1] if done.returncode == 0 else "unknown"
+    return done.stdout.split()[2] if done.returncode == 0 else "unknown"  # postgres (PostgreSQL) 15.18 (Debian …)
+
+
+def database_version(url: str) -> str:
+    """The version of a server someone gave us (`--postgres-url`)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SHOW server_version")).scalar_one().split()[0]
+    except Exception as error:  # any failure to connect: say why, in one line
+        raise BenchError(f"PostgreSQL at the given URL does not answer: {error}") from None
+    finally:
+        engine.dispose()
 
 
 def _as_postgres(command: list[str]) -> list[str]:

@@ -46,42 +46,45 @@ def uncached_table(run: Run) -> str:
     return table(["page", "req/s", "p50", "p99", "ratio to bare Flask"], rows)
 
 
+def measured_table(head: list[str], items: dict, kind: type, cells) -> str:
+    """One row per item: its cells when it was measured, else dashes and the reason why not."""
+    rows = [[label, *cells(value)] if isinstance(value, kind) else [label, *[NOT_MEASURED] * (len(head) - 2), value]
+            for label, value in items.items()]
+    return table(head, rows)
+
+
+def _file_name(path: str) -> str:
+    return path.rsplit("/", 1)[-1] if path.startswith("/static/") else path
+
+
 def pages_table(run: Run) -> str:
-    rows = []
-    for label, weight in run.pages.items():
-        if isinstance(weight, PageWeight):
-            files = ", ".join(f"{path.rsplit('/', 1)[-1] or path} {sent / 1000:.1f}" for path, sent, _ in weight.files)
-            rows.append([label, str(weight.requests), f"{weight.transferred / 1000:.1f} KB",
-                         f"{weight.uncompressed / 1000:.1f} KB", str(len(weight.other_hosts)), files])
-        else:
-            rows.append([label, NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, weight])
-    return table(["page", "requests", "transferred (as served)", "without compression", "other hosts",
-                  "files (KB transferred)"], rows)
+    def cells(weight: PageWeight) -> list[str]:
+        files = ", ".join(f"{_file_name(path)} {sent / 1000:.1f}" for path, sent, _ in weight.files)
+        return [str(weight.requests), f"{weight.transferred / 1000:.1f} KB", f"{weight.uncompressed / 1000:.1f} KB",
+                str(len(weight.other_hosts)), files]
+
+    return measured_table(["page", "requests", "transferred (as served)", "without compression", "other hosts",
+                           "files (KB transferred)"], run.pages, PageWeight, cells)
 
 
 def lighthouse_table(run: Run) -> str:
-    rows = []
-    for label, scores in run.lighthouse.items():
-        if isinstance(scores, Scores):
-            metrics = ", ".join(f"{k} {v}" for k, v in scores.metrics.items())
-            failing = "; ".join(f"{c}: {', '.join(t)}" for c, t in scores.failing.items() if t)
-            rows.append([label, *(str(scores.scores[c]) for c in CATEGORIES), metrics, failing or "none"])
-        else:
-            rows.append([label, NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, scores])
-    return table(["page", "performance", "accessibility", "best practices", "metrics (simulated phone)",
-                  "audits not passed"], rows)
+    def cells(scores: Scores) -> list[str]:
+        metrics = ", ".join(f"{k} {v}" for k, v in scores.metrics.items())
+        failing = "; ".join(f"{c}: {', '.join(t)}" for c, t in scores.failing.items() if t)
+        return [*(str(scores.scores[c]) for c in CATEGORIES), metrics, failing or "none"]
+
+    return measured_table(["page", "performance", "accessibility", "best practices", "metrics (simulated phone)",
+                           "audits not passed"], run.lighthouse, Scores, cells)
 
 
 def databases_table(run: Run) -> str:
-    rows = []
-    for name, result in run.databases.items():
-        if isinstance(result, LoadResult):
-            rows.append([name, f"{result.rps:,.0f}", f"{result.p50_ms:.1f} ms", f"{result.p99_ms:.1f} ms",
-                         ", ".join(f"{s} × {n:,}" for s, n in sorted(result.statuses.items())),
-                         run.stored.get(name, "")])
-        else:
-            rows.append([name, NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, result])
-    return table(["database", "sends/s", "p50", "p99", "answers", "stored"], rows)
+    def cells(result: LoadResult) -> list[str]:
+        return [f"{result.rps:,.0f}", f"{result.p50_ms:.1f} ms", f"{result.p99_ms:.1f} ms",
+                ", ".join(f"{s} × {n:,}" for s, n in sorted(result.statuses.items()))]
+
+    text = measured_table(["database", "sends/s", "p50", "p99", "answers"], run.databases, LoadResult, cells)
+    stored = [f"- {name}: {what}" for name, what in run.stored.items()]
+    return text + ("\n\n" + "\n".join(stored) if stored else "")
 
 
 def checks_table(checks: list[Check]) -> str:
@@ -156,8 +159,8 @@ def render(run: Run, checks: list[Check], held: bool) -> str:
         "",
         "## The contact POST on both databases",
         "",
-        "The same POST (the form step that stores the request), the same load, SQLite and a throwaway "
-        "PostgreSQL server with its durable defaults.",
+        "The contact form's send (the POST that stores the request), each by its own visitor who answered "
+        "every page before, at the same number of connections: SQLite, and PostgreSQL with its durable defaults.",
         "",
         databases_table(run),
         "",

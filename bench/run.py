@@ -28,12 +28,13 @@ from .browser import CHROMIUM, measure_pages
 from .discover import Endpoint, Visitor
 from .lighthouse import ensure_lighthouse, run_lighthouse
 from .load import LoadResult, LoadSettings, ensure_wrk, measure, measure_prepared, wrk_version
-from .postgres import throwaway_server
+from .postgres import database_version, throwaway_server
 from .report import console_summary, render
 from .results import EndpointRun, Run, check_budgets, verdict
 from .servers import PYTHON, ROOT, WORK, BenchError, Instance, Server, gunicorn_settings, resident_megabytes
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
+SENDS = 500  # each needs a visitor who answered 7 pages first: about 4000 requests of preparation
 MODULE_PAGE = "/module/3"
 # (label, path) of the pages under load; the Klärung question and the contact POST are found at run time.
 LOAD_PAGES = [("start page", "/"), ("module page", MODULE_PAGE), ("dictionary", "/woerterbuch")]
@@ -69,9 +70,11 @@ def parse_args(argv):
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per endpoint (10)")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up before each (2)")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (32)")
-    parser.add_argument("--sends", type=int, default=1000,
-                        help="contact requests sent under load, each by its own prepared visitor (1000)")
+    parser.add_argument("--sends", type=int, default=SENDS,
+                        help=f"contact requests sent under load, each by its own prepared visitor ({SENDS})")
     parser.add_argument("--no-postgres", action="store_true", help="skip the contact POST on PostgreSQL")
+    parser.add_argument("--postgres-url", help="an empty PostgreSQL database to use instead of a throwaway "
+                        "server (the run loads the demo data into it and stores hundreds of requests)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--no-browser", action="store_true", help="skip the page weight in Chromium")
     parser.add_argument("--no-uncached", action="store_true", help="skip the pages measured with PAGE_CACHE=0")
@@ -84,7 +87,7 @@ def parse_args(argv):
 
 def full_run(args) -> bool:
     return not (args.no_postgres or args.no_lighthouse or args.no_browser or args.no_uncached) and (
-        args.duration, args.warmup, args.connections, args.sends) == (10, 2, 32, 1000)
+        args.duration, args.warmup, args.connections, args.sends) == (10, 2, 32, SENDS)
 
 
 def _stop_on_signals() -> None:
@@ -127,6 +130,7 @@ def measure_everything(run: Run, args, cleanup: ExitStack, clock: Clock) -> None
     clock.say("Preparing: wrk, Lighthouse, a throwaway instance with the demo data …")
     wrk = ensure_wrk()
     run.machine = machine()
+    run.machine["load average before"] = f"{os.getloadavg()[0]:.2f}"
     run.versions = versions(wrk, None if args.no_lighthouse else ensure_lighthouse())
     instance = Instance("sqlite")
     cleanup.callback(instance.remove)
@@ -161,9 +165,11 @@ def measure_everything(run: Run, args, cleanup: ExitStack, clock: Clock) -> None
         item.load = wrk_on(portal, endpoint.path, cookie=endpoint.cookie, body=endpoint.body)
         item.page_cache = discover.page_cache_state(portal.base_url, endpoint)
     run.worker_mb = [mb for mb in map(resident_megabytes, portal.worker_pids()) if mb is not None]
+    run.machine["load average after the load"] = f"{os.getloadavg()[0]:.2f}"
+    note_busy_machine(run)
 
     if not args.no_uncached:
-        measure_uncached(run, endpoints, instance, clock, wrk)
+        measure_uncached(run, instance, clock, wrk)
     clock.say("Load: bare Flask, run 2 …")
     run.bare.append(wrk_on(bare, "/"))
     bare.stop()
@@ -180,7 +186,18 @@ def measure_everything(run: Run, args, cleanup: ExitStack, clock: Clock) -> None
     portal.stop()
 
     if not args.no_postgres:
-        measure_postgres(run, clock, wrk, args.sends)
+        measure_postgres(run, clock, wrk, args.sends, args.postgres_url)
+
+
+def note_busy_machine(run: Run) -> None:
+    """Other programs on the machine lower the rates: say so, so that nobody compares such a run blindly."""
+    cores = os.cpu_count() or 1
+    before = float(run.machine["load average before"])
+    if before > cores / 2:
+        run.notes.append(
+            f"Other programs kept the machine busy when the run started (load average {before:.1f} on {cores} "
+            "cores): rates are lower and latencies higher than on a quiet machine. The ratios to bare Flask "
+            "stay comparable, because both were measured under the same conditions.")
 
 
 def find_endpoints(base_url: str, database_url: str) -> list[Endpoint]:
@@ -220,22 +237,24 @@ def lighthouse_or_reason(base_url: str, page: Endpoint):
         return f"Lighthouse failed: {str(error).splitlines()[0]}"
 
 
-def measure_uncached(run: Run, endpoints: list[Endpoint], instance: Instance, clock: Clock, wrk: str) -> None:
-    """The GET pages once more with the page cache off: what rendering costs (no budget; 5 s each)."""
+def measure_uncached(run: Run, instance: Instance, clock: Clock, wrk: str) -> None:
+    """The cached pages once more with the page cache off: what rendering costs (no budget; 5 s each)."""
     env = {**instance.environment(), "PAGE_CACHE": "0"}
     short = LoadSettings(duration=min(5, run.settings.duration), warmup=1, connections=run.settings.connections)
+    cached = [item.endpoint for item in run.endpoints if item.page_cache == "hit"]
     with Server("portal-uncached", "wsgi:app", env) as server:
-        for endpoint in endpoints:
-            if endpoint.available and endpoint.method == "GET":
-                clock.say(f"Load without page cache: {endpoint.label} …")
-                run.uncached[endpoint.label] = measure(wrk, server.url(endpoint.path), short, cookie=endpoint.cookie)
+        for endpoint in cached:
+            clock.say(f"Load without page cache: {endpoint.label} …")
+            run.uncached[endpoint.label] = measure(wrk, server.url(endpoint.path), short)
 
 
-def measure_postgres(run: Run, clock: Clock, wrk: str, sends: int) -> None:
-    clock.say("PostgreSQL: a throwaway server, the same instance set-up, the contact POST …")
+def measure_postgres(run: Run, clock: Clock, wrk: str, sends: int, own_url: str | None) -> None:
+    clock.say(f"PostgreSQL: {'the given database' if own_url else 'a throwaway server'}, the same instance "
+              "set-up, the contact POST …")
     try:
         with ExitStack() as cleanup:
-            url, server_version = cleanup.enter_context(throwaway_server())
+            url, server_version = ((own_url, database_version(own_url)) if own_url
+                                   else cleanup.enter_context(throwaway_server()))
             run.versions["PostgreSQL"] = server_version
             instance = Instance("postgresql", url)
             cleanup.callback(instance.remove)

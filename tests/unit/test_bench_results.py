@@ -36,6 +36,7 @@ def made_up_run(**changes) -> Run:
     run.startup = {"import": 0.35, "create_app": 0.24, "runs": 5.0}
     run.worker_mb = [80.1, 81.0]
     run.databases = {"SQLite": run.endpoints[3].load, "PostgreSQL": "not measured: no PostgreSQL"}
+    run.stored = {"SQLite": "1,500 prepared, 1,500 answered, stored contact_request +1,500"}
     for name, value in changes.items():
         setattr(run, name, value)
     return run
@@ -96,7 +97,9 @@ def test_the_results_file_holds_every_section_and_no_session_secrets():
     assert "**Budgets: NOT all held.**" in text and "**2 cores**" in text
     assert "| module page | GET /module/3 | 5,000 | 2.5 ms | 5.0 ms | 122% | page cache: hit |" in text
     assert "| budget overview | – | – | – | – | – | not available yet (GET /budget answers 404) |" in text
-    assert "| PostgreSQL | – | – | – | – | not measured: no PostgreSQL |" in text
+    assert "| PostgreSQL | – | – | – | not measured: no PostgreSQL |" in text
+    assert "| SQLite | 150 | 200.0 ms | 400.0 ms | 303 × 1,500 |" in text
+    assert "- SQLite: 1,500 prepared, 1,500 answered, stored contact_request +1,500" in text
     assert "`create_app()`: **0.24 s**" in text
     raw = json.loads(text.split("```json\n", 1)[1].split("\n```", 1)[0])
     assert raw["endpoints"][0]["load"]["requests"] == 50000
