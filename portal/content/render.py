@@ -20,7 +20,9 @@ from markupsafe import Markup, escape
 from .errors import ContentError
 
 MEDIOPUNKT = "·"
-MEDIOPUNKT_SPAN = '<span class="mp" aria-hidden="true"></span>'
+# The dot is drawn by CSS and hidden from assistive technology; <wbr> lets a long word wrap
+# at the dot on narrow screens instead of in the middle of a part.
+MEDIOPUNKT_SPAN = '<span class="mp" aria-hidden="true"></span><wbr>'
 _MEDIOPUNKT_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])·(?=[^\W\d_])")
 
 GLOSSARY_HREF = "/woerterbuch#{slug}"
@@ -31,13 +33,22 @@ RAW_HTML = re.compile(r"<(?:/?[A-Za-z]|!--)")
 _ALLOWED_LINK_PREFIXES = ("#", "mailto:", "tel:")
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+
+
 def mark_mediopunkt(escaped_html: str) -> str:
-    """Replace the Mediopunkt between two letters in already escaped text."""
-    return _MEDIOPUNKT_BETWEEN_LETTERS.sub(MEDIOPUNKT_SPAN, escaped_html)
+    """Replace the Mediopunkt between two letters in already escaped HTML (never inside a tag)."""
+    parts = _TAG.split(escaped_html)
+    return "".join(
+        part if part.startswith("<") else _MEDIOPUNKT_BETWEEN_LETTERS.sub(MEDIOPUNKT_SPAN, part) for part in parts
+    )
 
 
 def render_inline(text: object) -> Markup:
-    """Escape a short text (title, summary) and mark its Mediopunkte (Jinja filter `easy`)."""
+    """Escape a short text (title, summary, interface text) and mark its Mediopunkte (Jinja filter `easy`).
+
+    Text that is already Markup (a translated string in an autoescaped template) is not escaped
+    again, but its Mediopunkte are marked too."""
     if text is None:
         return Markup("")
     return Markup(mark_mediopunkt(str(escape(text))))

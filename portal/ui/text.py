@@ -1,21 +1,13 @@
 """Jinja filters for short interface text."""
 from __future__ import annotations
 
-import re
+from markupsafe import Markup
 
-from markupsafe import Markup, escape
+from ..content.render import MEDIOPUNKT, render_inline
 
-MEDIOPUNKT = "·"
-_SPLIT = re.compile(r"(?<=\w)·(?=\w)")
-# The dot is drawn by CSS (content: "·" / "") so screen readers, copy-and-paste and search engines get the whole word.
-_DOT_MARKUP = '<span class="mp" aria-hidden="true"></span>'
-
-
-def easy(text) -> Markup:
-    """Escape text and show Mediopunkt splits (Werk·statt) as a visual dot only."""
-    if isinstance(text, Markup):
-        return text
-    return Markup(_SPLIT.sub(_DOT_MARKUP, str(escape(str(text)))))
+# `easy`: escape and show Mediopunkt splits (Werk·statt) as a visual dot only — one mechanism
+# for content and interface text.
+easy = render_inline
 
 
 def plain(text) -> str:

@@ -488,4 +488,4 @@ def test_the_mediopunkt_in_interface_text_is_drawn_not_read(client):
     html = client.get("/klaerung/frage/bereich").get_data(as_text=True)
     main = html.split('<main', 1)[1].split('</main>', 1)[0]
     assert "Begleit·person" not in main
-    assert 'Begleit<span class="mp" aria-hidden="true"></span>person' in main
+    assert 'Begleit<span class="mp" aria-hidden="true"></span><wbr>person' in main

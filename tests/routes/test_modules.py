@@ -3,6 +3,8 @@ import re
 
 import pytest
 
+from portal.content.render import MEDIOPUNKT_SPAN
+
 from tests.support.pagecheck import XHTML, check_page, h1_text, page_text
 
 MODULES = range(1, 9)
@@ -74,7 +76,7 @@ def test_glossary_lists_at_least_40_words_alphabetically_with_examples(client):
 def test_first_glossary_word_in_a_page_links_to_the_dictionary_and_opens_in_place(client):
     html = client.get("/module/3?lang=de").get_data(as_text=True)
     assert html.count('href="/woerterbuch#job-coach"') == 1
-    assert '<details class="term-explanation"><summary>Was heißt Job<span class="mp" aria-hidden="true"></span>coach?</summary>' in html
+    assert f'<details class="term-explanation"><summary>Was heißt Job{MEDIOPUNKT_SPAN}coach?</summary>' in html
 
 
 def test_module_pages_render_from_content_parsed_once(client, app, monkeypatch):

@@ -12,7 +12,7 @@ from portal.content import ContentError, load_library, render_inline
 from portal.content.render import GlossaryTerm, TermIndex, TermLinker, render_markdown
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
-MP = '<span class="mp" aria-hidden="true"></span>'
+from portal.content.render import MEDIOPUNKT_SPAN as MP  # noqa: E402
 
 
 def render(text: str, **options) -> str:
