@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .discover import Endpoint
+from .servers import Failed
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROME_FLAGS = [
@@ -28,15 +29,18 @@ class PageWeight:
     files: list[tuple[str, int, int]] = field(default_factory=list)  # (path, transferred, uncompressed)
 
 
-def measure_pages(base_url: str, endpoints: list[Endpoint]) -> dict[str, PageWeight]:
-    from playwright.sync_api import sync_playwright
+def measure_pages(base_url: str, endpoints: list[Endpoint]) -> dict[str, PageWeight | Failed]:
+    from playwright.sync_api import Error, sync_playwright
 
     results = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROME_FLAGS[1:])
         try:
             for endpoint in endpoints:
-                results[endpoint.label] = _measure(browser, base_url, endpoint)
+                try:
+                    results[endpoint.label] = _measure(browser, base_url, endpoint)
+                except Error as error:  # a page that does not load is a finding, not the end of the run
+                    results[endpoint.label] = Failed(f"Chromium could not load it: {error.message.splitlines()[0]}")
         finally:
             browser.close()
     return results

@@ -71,8 +71,14 @@ def run_lighthouse(base_url: str, endpoint: Endpoint, timeout: int = 180) -> Sco
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
     if done.returncode != 0 or not done.stdout.strip():
-        raise BenchError(f"Lighthouse failed on {endpoint.path}:\n{done.stderr[-1500:]}")
+        raise BenchError(f"Lighthouse failed on {endpoint.path} (exit {done.returncode}): {_reason(done.stderr)}")
     return read_report(json.loads(done.stdout))
+
+
+def _reason(stderr: str) -> str:
+    """Lighthouse logs every step; the reason is in the last lines that are not progress."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip() and "LH:status" not in line]
+    return " / ".join(lines[-3:]) or "no message"
 
 
 def read_report(report: dict) -> Scores:

@@ -9,6 +9,7 @@ from .browser import PageWeight
 from .discover import Endpoint
 from .lighthouse import Scores
 from .load import LoadResult, LoadSettings
+from .servers import Failed
 
 # The budgets of issue 7. A KB is 1000 bytes here: the stricter reading.
 RPS_RATIO_MIN = 0.70
@@ -18,6 +19,10 @@ PAGE_REQUESTS_MAX = 6
 LIGHTHOUSE_MIN = {"performance": 95, "accessibility": 100, "best-practices": 95}
 WORKER_MB_MAX = 120.0
 CREATE_APP_MAX_S = 1.0
+
+
+def _unmeasured(reason: str) -> bool | None:
+    return False if isinstance(reason, Failed) else None
 
 
 @dataclass
@@ -113,7 +118,7 @@ def _page_checks(run: Run) -> list[Check]:
     checks = []
     for label, weight in run.pages.items():
         if not isinstance(weight, PageWeight):
-            checks.append(Check(f"≤ {PAGE_BYTES_MAX // 1000} KB transferred", label, weight, None))
+            checks.append(Check(f"≤ {PAGE_BYTES_MAX // 1000} KB transferred", label, weight, _unmeasured(weight)))
             continue
         checks += [
             Check(f"≤ {PAGE_BYTES_MAX // 1000} KB transferred", label, f"{weight.transferred / 1000:.1f} KB",
@@ -133,7 +138,7 @@ def _lighthouse_checks(run: Run) -> list[Check]:
                 value = scores.scores.get(category, 0)
                 checks.append(Check(budget, label, str(value), value >= minimum))
             else:
-                checks.append(Check(budget, label, scores, None))
+                checks.append(Check(budget, label, scores, _unmeasured(scores)))
     return checks
 
 

@@ -31,7 +31,7 @@ from .load import LoadResult, LoadSettings, ensure_wrk, measure, measure_prepare
 from .postgres import database_version, throwaway_server
 from .report import console_summary, render
 from .results import EndpointRun, Run, check_budgets, verdict
-from .servers import PYTHON, ROOT, WORK, BenchError, Instance, Server, gunicorn_settings, resident_megabytes
+from .servers import PYTHON, ROOT, WORK, BenchError, Failed, Instance, Server, gunicorn_settings, resident_megabytes
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 SENDS = 500  # each needs a visitor who answered 7 pages first: about 4000 requests of preparation
@@ -228,13 +228,16 @@ def browser_pages(base_url: str, endpoints: list[Endpoint]) -> list[Endpoint]:
     return gets[:1] + extra[:1] + gets[1:] + extra[1:]
 
 
-def lighthouse_or_reason(base_url: str, page: Endpoint):
+def lighthouse_or_reason(base_url: str, page: Endpoint, tries: int = 2):
+    """Scores, or why there are none: a page that is not there yet, or Lighthouse failing twice."""
     if not page.available:
         return page.note
-    try:
-        return run_lighthouse(base_url, page)
-    except (BenchError, subprocess.TimeoutExpired) as error:
-        return f"Lighthouse failed: {str(error).splitlines()[0]}"
+    for _ in range(tries):
+        try:
+            return run_lighthouse(base_url, page)
+        except (BenchError, subprocess.TimeoutExpired) as error:
+            reason = str(error)
+    return Failed(reason)
 
 
 def measure_uncached(run: Run, instance: Instance, clock: Clock, wrk: str) -> None:

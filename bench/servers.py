@@ -31,6 +31,10 @@ class BenchError(RuntimeError):
     """The benchmark cannot go on; the message says why and where to look."""
 
 
+class Failed(str):
+    """Why a page that exists could not be measured: a missed budget, unlike "not available yet"."""
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))

@@ -5,6 +5,7 @@ import pytest
 
 from bench.browser import measure_pages
 from bench.discover import Endpoint
+from bench.servers import Failed, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -27,3 +28,8 @@ def test_a_cookie_goes_with_the_page_and_each_page_starts_with_an_empty_cache(li
     english = next(size for path, _, size in weights["start again"].files if path == "/")
     german = next(size for path, _, size in weights["start"].files if path == "/")
     assert english != german  # the display cookie reached the server: the English page came back
+
+
+def test_a_page_that_does_not_load_is_named_not_fatal():
+    weights = measure_pages(f"http://127.0.0.1:{free_port()}", [Endpoint("nowhere", "GET", "/")])
+    assert isinstance(weights["nowhere"], Failed) and "ERR_CONNECTION_REFUSED" in weights["nowhere"]

@@ -10,6 +10,7 @@ from bench.lighthouse import Scores
 from bench.load import LoadResult, LoadSettings
 from bench.report import render
 from bench.results import Check, EndpointRun, Run, check_budgets, verdict
+from bench.servers import Failed
 
 
 def load(rps: float, p99: float = 5.0, errors=None, statuses=None) -> LoadResult:
@@ -104,3 +105,13 @@ def test_the_results_file_holds_every_section_and_no_session_secrets():
     raw = json.loads(text.split("```json\n", 1)[1].split("\n```", 1)[0])
     assert raw["endpoints"][0]["load"]["requests"] == 50000
     assert "geheim" not in text  # a throwaway session cookie and form token mean nothing later
+
+
+def test_a_page_that_exists_but_could_not_be_measured_misses_its_budget():
+    run = made_up_run()
+    run.lighthouse["module page"] = Failed("Lighthouse failed on /module/3 (exit 1): Chrome crashed")
+    run.pages["module page"] = Failed("Chromium could not load it: net::ERR_CONNECTION_REFUSED")
+    checks = {(c.budget, c.subject): c.ok for c in check_budgets(run)}
+    assert checks[("Lighthouse accessibility = 100", "module page")] is False
+    assert checks[("≤ 50 KB transferred", "module page")] is False
+    assert checks[("≤ 50 KB transferred", "budget overview")] is None  # not there yet: not a miss
