@@ -49,7 +49,7 @@ def ensure_lighthouse() -> str:
     print("Installing Lighthouse into bench/node_modules (npm ci) …", flush=True)
     done = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=BENCH, capture_output=True, text=True)
     if done.returncode != 0 or not BINARY.exists():
-        raise BenchError(f"npm ci in bench/ failed:\n{done.stderr[-1500:]}")
+        raise BenchError("npm ci in bench/ failed:\n" + "\n".join(done.stderr.strip().splitlines()[:6]))
     return lighthouse_version()
 
 

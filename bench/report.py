@@ -116,7 +116,9 @@ def render(run: Run, checks: list[Check], held: bool) -> str:
         "## Machine and versions",
         "",
         f"- machine: {machine.get('cpu', '?')}, **{machine.get('cores', '?')} cores**, {machine.get('memory', '?')} RAM, "
-        f"{machine.get('os', '?')}, kernel {machine.get('kernel', '?')}",
+        f"{machine.get('os', '?')}, kernel {machine.get('kernel', '?')}; load average (1 min) "
+        f"{machine.get('load average before', '?')} before the run, {machine.get('load average after the load', '?')} "
+        "after the load",
         "- versions: " + ", ".join(f"{name} {value}" for name, value in run.versions.items()),
         f"- servers: `gunicorn {run.gunicorn}` for the portal (`wsgi:app`, PORTAL_ENV=production, SQLite, demo data) "
         "and for the bare Flask app (`bench.bare_app:app`), on 127.0.0.1",
