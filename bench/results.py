@@ -86,7 +86,9 @@ def _load_checks(run: Run) -> list[Check]:
     for item in run.endpoints:
         label, load = item.endpoint.label, item.load
         if load is None:
-            if item.endpoint.method == "GET":
+            if item.problem:
+                checks.append(Check("every request answered", label, item.problem, False))
+            elif item.endpoint.method == "GET":
                 checks += [Check(ratio_budget, label, item.status, None), Check(p99_budget, label, item.status, None)]
             continue
         if load.failed or _refused(load):
@@ -100,6 +102,8 @@ def _load_checks(run: Run) -> list[Check]:
     for name, result in run.databases.items():
         if isinstance(result, LoadResult) and (result.failed or _refused(result)):
             checks.append(Check("every request answered", f"contact POST on {name}", _failures(result), False))
+        elif isinstance(result, Failed):
+            checks.append(Check("every request answered", f"contact POST on {name}", result, False))
     return checks
 
 

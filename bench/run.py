@@ -160,6 +160,7 @@ def measure_everything(run: Run, args, cleanup: ExitStack, clock: Clock) -> None
             continue
         if endpoint.journey is not None:
             item.load = load_sends(run, "SQLite", portal, endpoint, instance.database_url, wrk, args.sends, clock)
+            item.problem = "" if item.load else str(run.databases["SQLite"])
             continue
         clock.say(f"Load: {endpoint.label} ({endpoint.method} {endpoint.path}) …")
         item.load = wrk_on(portal, endpoint.path, cookie=endpoint.cookie, body=endpoint.body)
@@ -208,10 +209,16 @@ def find_endpoints(base_url: str, database_url: str) -> list[Endpoint]:
 
 
 def load_sends(run: Run, database: str, portal: Server, endpoint: Endpoint, database_url: str, wrk: str,
-               count: int, clock: Clock) -> LoadResult:
+               count: int, clock: Clock) -> LoadResult | None:
     """Each contact request is sent by its own visitor who answered every page before (prepared first)."""
     clock.say(f"{database}: {count:,} visitors answer the contact form up to sending …")
     prepared = discover.prepare_sends(portal.base_url, endpoint.journey, count)
+    if len(prepared) < count:
+        run.notes.append(f"{database}: only {len(prepared):,} of {count:,} visitors got through the contact form's "
+                         f"pages (see {portal.log.name} in bench/work/).")
+    if not prepared:
+        run.databases[database] = Failed("no visitor got through the contact form's pages")
+        return None
     clock.say(f"Load: {endpoint.label} on {database}: {len(prepared):,} sends to {endpoint.path} …")
     before = discover.row_counts(database_url)
     result = measure_prepared(wrk, portal.url(endpoint.path), run.settings, prepared, WORK / f"sends-{database}.txt")
@@ -252,25 +259,34 @@ def measure_uncached(run: Run, instance: Instance, clock: Clock, wrk: str) -> No
 
 
 def measure_postgres(run: Run, clock: Clock, wrk: str, sends: int, own_url: str | None) -> None:
+    """The contact send on PostgreSQL. No server to be had is "not measured"; a portal that fails on
+    PostgreSQL where it works on SQLite is a failed measurement."""
     clock.say(f"PostgreSQL: {'the given database' if own_url else 'a throwaway server'}, the same instance "
               "set-up, the contact POST …")
-    try:
-        with ExitStack() as cleanup:
+    with ExitStack() as cleanup:
+        try:
             url, server_version = ((own_url, database_version(own_url)) if own_url
                                    else cleanup.enter_context(throwaway_server()))
-            run.versions["PostgreSQL"] = server_version
+        except BenchError as error:
+            run.databases["PostgreSQL"] = f"not measured: {str(error).splitlines()[0]}"
+            run.notes.append(f"PostgreSQL was not measured: {error}")
+            return
+        run.versions["PostgreSQL"] = server_version
+        try:
             instance = Instance("postgresql", url)
             cleanup.callback(instance.remove)
             instance.prepare()
             portal = cleanup.enter_context(Server("portal-postgresql", "wsgi:app", instance.environment()))
             post = discover.discover_contact_send(portal.base_url, url, start=CONTACT_PAGE[1])
-            if not post.available:
-                run.databases["PostgreSQL"] = post.note
-                return
-            load_sends(run, "PostgreSQL", portal, post, url, wrk, sends, clock)
-    except BenchError as error:
-        run.databases["PostgreSQL"] = f"not measured: {str(error).splitlines()[0]}"
-        run.notes.append(f"PostgreSQL was not measured: {error}")
+        except BenchError as error:
+            run.databases["PostgreSQL"] = Failed(f"the portal failed on PostgreSQL: {str(error).splitlines()[0]}")
+            run.notes.append(f"The portal failed on PostgreSQL: {error}")
+            return
+        if not post.available:
+            works_on_sqlite = isinstance(run.databases.get("SQLite"), LoadResult)
+            run.databases["PostgreSQL"] = Failed(post.note) if works_on_sqlite else post.note
+            return
+        load_sends(run, "PostgreSQL", portal, post, url, wrk, sends, clock)
 
 
 def measure_startup(env: dict, runs: int = 5) -> dict[str, float]:

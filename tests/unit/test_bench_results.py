@@ -115,3 +115,13 @@ def test_a_page_that_exists_but_could_not_be_measured_misses_its_budget():
     assert checks[("Lighthouse accessibility = 100", "module page")] is False
     assert checks[("≤ 50 KB transferred", "module page")] is False
     assert checks[("≤ 50 KB transferred", "budget overview")] is None  # not there yet: not a miss
+
+
+def test_a_contact_send_that_could_not_be_prepared_or_fails_on_postgresql_is_a_miss():
+    run = made_up_run()
+    run.endpoints[3].load = None
+    run.endpoints[3].problem = "no visitor got through the contact form's pages"
+    run.databases["PostgreSQL"] = Failed("the portal failed on PostgreSQL: relation does not exist")
+    missed = {(c.subject, c.value) for c in check_budgets(run) if c.ok is False}
+    assert ("contact form POST", "no visitor got through the contact form's pages") in missed
+    assert ("contact POST on PostgreSQL", "the portal failed on PostgreSQL: relation does not exist") in missed
