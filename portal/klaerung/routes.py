@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import wraps
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import format_date
@@ -52,6 +53,20 @@ def _redirect(endpoint: str, **values):
     return redirect(url_for(endpoint, **values), code=303 if request.method == "POST" else 302)
 
 
+def with_klaerung(view):
+    """The view gets this browser's Klärung; without one (never started, code expired) the person
+    goes to the start page."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        klaerung = state.current()
+        if klaerung is None:
+            return _redirect(".start")
+        return view(klaerung, *args, **kwargs)
+
+    return wrapper
+
+
 # --- start ------------------------------------------------------------------------------
 
 
@@ -77,11 +92,9 @@ def start():
 
 
 @bp.get("/weiter")
-def resume():
+@with_klaerung
+def resume(klaerung: state.Klaerung):
     """Back to where the person was: the open question, else the check page."""
-    klaerung = state.current()
-    if klaerung is None:
-        return _redirect(".start")
     question = flow.open_question(state.questionnaire(), klaerung.answers)
     if question is None:
         return _redirect(".check")
@@ -148,14 +161,12 @@ def progress_texts(progress: flow.Progress) -> tuple[str, str | None]:
 
 @bp.route("/frage/<question_id>", methods=["GET", "POST"])
 @limiter.limit(answer_rate_limit, methods=["POST"])
-def question(question_id: str):
+@with_klaerung
+def question(klaerung: state.Klaerung, question_id: str):
     questionnaire = state.questionnaire()
     question = questionnaire.by_id.get(question_id)
     if question is None:
         abort(404)
-    klaerung = state.current()
-    if klaerung is None:
-        return _redirect(".start")
     if not flow.can_show(questionnaire, klaerung.answers, question_id):
         # A question the answers do not lead to (yet): go to the right one.
         return _redirect(".resume")
@@ -204,11 +215,9 @@ def answer_labels(question: Question, answer) -> list[str]:
 
 @bp.route("/pruefen", methods=["GET", "POST"])
 @limiter.limit(answer_rate_limit, methods=["POST"])
-def check():
+@with_klaerung
+def check(klaerung: state.Klaerung):
     questionnaire = state.questionnaire()
-    klaerung = state.current()
-    if klaerung is None:
-        return _redirect(".start")
     if not flow.is_complete(questionnaire, klaerung.answers):
         return _redirect(".resume")
     form = EmptyForm()
@@ -229,11 +238,9 @@ def check():
 
 
 @bp.get("/ergebnis")
-def result():
+@with_klaerung
+def result(klaerung: state.Klaerung):
     questionnaire = state.questionnaire()
-    klaerung = state.current()
-    if klaerung is None:
-        return _redirect(".start")
     if not flow.is_complete(questionnaire, klaerung.answers):
         return _redirect(".resume")
     result = current_result(klaerung, g.lang)
@@ -252,10 +259,8 @@ def result():
 
 @bp.route("/pause", methods=["GET", "POST"])
 @limiter.limit(answer_rate_limit, methods=["POST"])
-def pause():
-    klaerung = state.current()
-    if klaerung is None:
-        return _redirect(".start")
+@with_klaerung
+def pause(klaerung: state.Klaerung):
     form = EmptyForm()
     if form.validate_on_submit():
         # "Auf diesem Gerät beenden": the next person at a shared computer sees nothing.
@@ -278,10 +283,8 @@ def paused():
 
 @bp.route("/neu", methods=["GET", "POST"])
 @limiter.limit(answer_rate_limit, methods=["POST"])
-def restart():
-    klaerung = state.current()
-    if klaerung is None:
-        return _redirect(".start")
+@with_klaerung
+def restart(klaerung: state.Klaerung):
     form = EmptyForm()
     if form.validate_on_submit():
         state.restart(klaerung)
