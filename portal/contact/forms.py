@@ -6,6 +6,7 @@ import re
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -36,7 +37,7 @@ class ValidChoice:
         self.message = message
 
     def __call__(self, form, field):
-        allowed = {str(value) for value, _label in field.choices}
+        allowed = {str(value) for value, *_rest in field.choices}
         given = field.data if isinstance(field.data, list) else [field.data]
         if any(str(value) not in allowed for value in given):
             field.errors[:] = []
@@ -87,6 +88,11 @@ class Postcode:
 WORKSHOP_QUESTION = _l("In welche Werk·statt gehen Sie?")
 WAY_QUESTION = _l("Wie sollen wir mit Ihnen in Kontakt kommen?")
 TOPICS_QUESTION = _l("Worüber möchten Sie sprechen?")
+
+
+def as_choices(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms wants them for radios and checkboxes."""
+    return [SelectChoice(str(value), label) for value, label in pairs]
 
 
 def choice_required(message) -> list:

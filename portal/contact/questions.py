@@ -60,8 +60,8 @@ class WorkshopQuestion(Question):
         return {"workshop": answers.get("workshop")}
 
     def prepare(self, form, answers):
-        form.workshop.choices = [(w.slug, w.label) for w in partner_workshops()] + [
-            (OTHER_WORKSHOP, _("Eine andere Werk·statt oder keine Werk·statt"))]
+        form.workshop.choices = forms.as_choices([(w.slug, w.label) for w in partner_workshops()] + [
+            (OTHER_WORKSHOP, _("Eine andere Werk·statt oder keine Werk·statt"))])
 
     def save(self, form, answers):
         answers["workshop"] = form.workshop.data
@@ -110,7 +110,7 @@ class WayQuestion(Question):
         return {"way": answers.get("way")}
 
     def prepare(self, form, answers):
-        form.way.choices = list(WAY_LABELS.items())
+        form.way.choices = forms.as_choices(WAY_LABELS.items())
 
     def save(self, form, answers):
         answers["way"] = form.way.data
@@ -167,7 +167,7 @@ class TopicsQuestion(Question):
         return {"topics": answers.get("topics", [])}
 
     def prepare(self, form, answers):
-        form.topics.choices = topic_choices()
+        form.topics.choices = forms.as_choices(topic_choices())
 
     def save(self, form, answers):
         answers["topics"] = list(form.topics.data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, PasswordField, RadioField, StringField, TextAreaField
 
-from ..contact.forms import choice_required
+from ..contact.forms import as_choices, choice_required
 from ..providers.models import StaffUser
 from ..providers.passwords import PASSWORD_MAX
 from ..ui.forms import MaxLength, PortalForm, Required
@@ -31,7 +31,7 @@ class SearchForm(PortalForm):
 
 class StatusForm(PortalForm):
     status = RadioField(_l("Status"), validate_choice=False,
-                        choices=list(STATUS_LABELS.items()),
+                        choices=as_choices(STATUS_LABELS.items()),
                         validators=choice_required(_l("Bitte wählen Sie einen Status.")))
 
 

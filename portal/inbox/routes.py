@@ -17,6 +17,7 @@ from ..providers.dbtypes import utcnow
 from . import audit
 from .auth import attempt_login, current_user, log_in, log_out, login_required, safe_next
 from .export import requests_csv
+from ..contact.forms import as_choices
 from .forms import NOBODY, AssignForm, DeleteForm, LoginForm, NoteForm, SearchForm, StatusForm
 from .labels import LANGUAGE_LABELS, ROUTED_LABELS, STATUS_LABELS
 from .models import ASSIGNED, NOTE, STATUS, HistoryEntry
@@ -142,8 +143,8 @@ def _forms(contact_request: ContactRequest, user):
     """The three forms of a request's page; on a POST each binds its own prefixed fields."""
     status_form = StatusForm(prefix="status", data={"status": contact_request.status})
     assign_form = AssignForm(prefix="assign", data={"assignee": str(contact_request.assigned_to_id or NOBODY)})
-    assign_form.assignee.choices = [(NOBODY, _("Noch niemand"))] + [
-        (str(member.id), member.display_name) for member in own_staff(user)]
+    assign_form.assignee.choices = as_choices([(NOBODY, _("Noch niemand"))] + [
+        (member.id, member.display_name) for member in own_staff(user)])
     return status_form, assign_form, NoteForm(prefix="note")
 
 
