@@ -67,6 +67,16 @@ class Run:
         return result.rps / self.bare_rps if self.bare_rps else 0.0
 
 
+def steadiness_note(bare: list[LoadResult]) -> str | None:
+    """The bare app runs before and after the portal: if its rate moved much, the machine's did too."""
+    rates = [result.rps for result in bare]
+    if len(rates) < 2 or min(rates) >= 0.75 * max(rates):
+        return None
+    return (f"The bare Flask app ran at {rates[0]:,.0f} and {rates[-1]:,.0f} req/s before and after the portal: "
+            "other programs took the machine's time during the run. The ratios use the mean of both; "
+            "compare single numbers with care.")
+
+
 @dataclass
 class Check:
     budget: str

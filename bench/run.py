@@ -26,7 +26,7 @@ from .load import LoadResult, LoadSettings, ensure_wrk, measure, measure_prepare
 from .machine import busy_note, describe_machine, load_average, measure_startup, versions
 from .postgres import database_version, throwaway_server
 from .report import console_summary, load_table, render
-from .results import EndpointRun, Run, check_budgets, verdict
+from .results import EndpointRun, Run, check_budgets, steadiness_note, verdict
 from .servers import ROOT, WORK, BenchError, Failed, Instance, Server, gunicorn_settings, resident_megabytes
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -135,6 +135,9 @@ class Bench:
                 self.load_uncached(instance)
             self.clock.say("Load: bare Flask, run 2 …")
             self.run.bare.append(self.wrk_on(bare, "/"))
+            note = steadiness_note(self.run.bare)
+            if note:
+                self.run.notes.append(note)
         self.weigh_pages(portal, endpoints)
         portal.stop()
         if not self.args.no_postgres:

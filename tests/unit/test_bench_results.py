@@ -9,7 +9,7 @@ from bench.discover import Endpoint, Journey
 from bench.lighthouse import Scores
 from bench.load import LoadResult, LoadSettings
 from bench.report import render
-from bench.results import Check, EndpointRun, Run, check_budgets, verdict
+from bench.results import Check, EndpointRun, Run, check_budgets, steadiness_note, verdict
 from bench.servers import Failed
 
 
@@ -125,3 +125,9 @@ def test_a_contact_send_that_could_not_be_prepared_or_fails_on_postgresql_is_a_m
     missed = {(c.subject, c.value) for c in check_budgets(run) if c.ok is False}
     assert ("contact form POST", "no visitor got through the contact form's pages") in missed
     assert ("contact POST on PostgreSQL", "the portal failed on PostgreSQL: relation does not exist") in missed
+
+
+def test_a_machine_that_got_busy_during_the_run_is_noted():
+    assert steadiness_note([load(4000), load(4200)]) is None
+    note = steadiness_note([load(6863), load(2614)])
+    assert note and "6,863 and 2,614 req/s" in note
