@@ -8,6 +8,7 @@ a crash.
 from __future__ import annotations
 
 import http.client
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
@@ -154,6 +155,18 @@ def row_counts(database_url: str) -> dict[str, int]:
             return {n: connection.execute(text(f'SELECT COUNT(*) FROM "{n}"')).scalar_one() for n in names}
     finally:
         engine.dispose()
+
+
+def settled_row_counts(database_url: str, quiet: float = 0.5, limit: float = 15.0) -> dict[str, int]:
+    """Row counts once they stop changing: requests still in flight when the load stopped finish first."""
+    counts, deadline = row_counts(database_url), time.monotonic() + limit
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        later = row_counts(database_url)
+        if later == counts:
+            break
+        counts = later
+    return counts
 
 
 def grown_tables(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:

@@ -90,8 +90,9 @@ def wrk_version(wrk: str) -> str:
 
 
 def run_wrk(wrk: str, url: str, seconds: int, settings: LoadSettings, cookie: str = "", body: str = "",
-            requests_file: Path | None = None) -> LoadResult:
-    env = {**os.environ, "BENCH_COOKIE": cookie, "BENCH_BODY": body, "BENCH_REQUESTS": str(requests_file or "")}
+            requests_file: Path | None = None, expected: int = 0) -> LoadResult:
+    env = {**os.environ, "BENCH_COOKIE": cookie, "BENCH_BODY": body, "BENCH_REQUESTS": str(requests_file or ""),
+           "BENCH_EXPECTED": str(expected or "")}
     command = [wrk, f"-t{settings.threads}", f"-c{settings.connections}", f"-d{seconds}s", "--timeout", "5s",
                "-s", str(SCRIPT), url]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -119,12 +120,18 @@ def measure(wrk: str, url: str, settings: LoadSettings, cookie: str = "", body: 
     return run_wrk(wrk, url, settings.duration, settings, cookie, body)
 
 
-def measure_prepared(wrk: str, url: str, settings: LoadSettings, prepared: list[tuple[str, str]],
-                     list_file: Path, limit_seconds: int = 300) -> LoadResult:
-    """Send each prepared (cookie, body) POST once, as fast as the connections allow, then stop.
+def spare_sends(count: int, settings: LoadSettings) -> int:
+    """Extra prepared POSTs beyond `count`: real sends that keep every connection busy until wrk has
+    stopped (up to 0.1 s after the last counted answer), so that no request is a repeat."""
+    return 2 * settings.connections + count // 10
 
-    The run ends when the last one is answered (up to 0.1 s later, wrk's timer tick). No warm-up of
-    its own: preparing the visitors has just run the same pages on the same workers.
+
+def measure_prepared(wrk: str, url: str, settings: LoadSettings, prepared: list[tuple[str, str]],
+                     list_file: Path, count: int, limit_seconds: int = 300) -> LoadResult:
+    """Send prepared (cookie, body) POSTs, each once, as fast as the connections allow; stop when
+    `count` are answered (the rest are spares, see spare_sends).
+
+    No warm-up of its own: preparing the visitors has just run the same pages on the same workers.
     """
     if settings.threads != 1:
         raise BenchError("prepared POSTs are sent by one wrk thread (each thread would send every line)")
@@ -133,6 +140,6 @@ def measure_prepared(wrk: str, url: str, settings: LoadSettings, prepared: list[
     list_file.parent.mkdir(parents=True, exist_ok=True)
     list_file.write_text("".join(f"{cookie}\t{body}\n" for cookie, body in prepared))
     try:
-        return run_wrk(wrk, url, limit_seconds, settings, requests_file=list_file)
+        return run_wrk(wrk, url, limit_seconds, settings, requests_file=list_file, expected=min(count, len(prepared)))
     finally:
         list_file.unlink(missing_ok=True)

@@ -2,9 +2,9 @@
 -- BENCH_COOKIE:   a Cookie header for every request (a Klärung session, for example).
 -- BENCH_BODY:     every request is a form POST with this urlencoded body.
 -- BENCH_REQUESTS: a file of prepared POSTs, one "cookie<TAB>body" per line, each sent once (a
---                 contact request can be sent only once per visitor). When every one is answered,
---                 the script prints "BENCH_ALL_SENT" and bench/load.py stops wrk with SIGINT; the few
---                 requests in between repeat the last line (the form's double-send answer).
+--                 contact request can be sent only once per visitor). When BENCH_EXPECTED of them are
+--                 answered, the script prints "BENCH_ALL_SENT" and bench/load.py stops wrk with SIGINT;
+--                 the spare lines after them keep the connections busy with real sends until then.
 -- For POSTs the answers' status codes are counted: a 429, or a 200 that shows the form again, is no send.
 -- done() prints one line "BENCH_RESULT {json}" that bench/load.py reads.
 local cookie = os.getenv("BENCH_COOKIE")
@@ -46,7 +46,7 @@ if list and list ~= "" then
     end
   end
   local index = 0
-  expected = #items
+  expected = tonumber(os.getenv("BENCH_EXPECTED")) or #items
   form_post()
   function request()
     index = index + 1

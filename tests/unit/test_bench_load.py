@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bench.bare_app import app, fixed_page
-from bench.load import SCRIPT, LoadSettings, parse_output
+from bench.load import SCRIPT, LoadSettings, parse_output, spare_sends
 from bench.servers import BenchError
 
 OUTPUT = """Running 10s test @ http://127.0.0.1:5000/module/3
@@ -53,3 +53,8 @@ def test_the_bare_app_answers_its_fixed_page():
     response = app.test_client().get("/")
     assert response.status_code == 200 and response.mimetype == "text/html"
     assert len(response.get_data()) == 15000  # BENCH_BARE_BYTES is not set in tests
+
+
+def test_spare_sends_cover_every_connection_until_wrk_has_stopped():
+    assert spare_sends(500, LoadSettings()) == 2 * 32 + 50
+    assert spare_sends(100, LoadSettings(connections=8)) == 26
