@@ -7,7 +7,7 @@ That cookie and the session cookie are the only cookies the portal sets.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from flask import current_app, g, request
 
@@ -82,4 +82,4 @@ def url_with(**changes) -> str:
     args = {k: v for k, v in request.args.items() if k not in changes}
     args.update({k: v for k, v in changes.items() if v is not None})
     query = urlencode(args)
-    return request.path + (f"?{query}" if query else "")
+    return quote(request.path) + (f"?{query}" if query else "")
