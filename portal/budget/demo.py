@@ -2,6 +2,8 @@
 same code (one person, one code), to try /weitermachen?weiter=/budget/checkliste."""
 from __future__ import annotations
 
+from flask import current_app
+
 from ..resume import store
 from .letter import LetterFields
 from .progress import SECTION as CHECKLIST_SECTION
@@ -21,6 +23,8 @@ LETTER_SECTION = "letter"
 
 def load_demo() -> str:
     """Adds what is missing; running it again changes nothing."""
+    if current_app.config["PORTAL_ENV"] == "production":
+        return "none in production (a known code must never open anything there)"
     data = store.load(DEMO_CODE) or {}
     added = []
     if not data.get(CHECKLIST_SECTION):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask import current_app
+
 from ..resume import store
 from .state import SECTION
 
@@ -40,6 +42,8 @@ DEMO_ANSWERS = {
 
 def load_demo() -> str:
     """Saving again only renews the 30 days: running `demo load` twice changes nothing else."""
+    if current_app.config["PORTAL_ENV"] == "production":
+        return "none in production (a known code must never open anything there)"
     store.save(DEMO_CODE, SECTION, {
         "mode": "begleitung",
         "answers": DEMO_ANSWERS,
