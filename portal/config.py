@@ -73,7 +73,9 @@ def build_config(instance_path: Path, overrides: dict | None = None) -> dict:
         "PORTAL_ENV": env,
         "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(env, instance_path),
         "SQLALCHEMY_DATABASE_URI": database_url,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # A database server may drop idle connections: test each before use. A SQLite file cannot,
+        # and the test would cost every request a query.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": not database_url.startswith("sqlite")},
         "CONTENT_DIR": Path(os.environ.get("CONTENT_DIR", PROJECT_ROOT / "content" / "easy_language")),
         "LANGUAGES": ("de", "en"),
         "BABEL_DEFAULT_LOCALE": "de",

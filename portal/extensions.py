@@ -1,4 +1,5 @@
 """Extensions are created here and bound to the app in create_app (so tests can build many apps)."""
+from flask import request
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -21,3 +22,10 @@ migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+@limiter.request_filter
+def reading_is_never_limited() -> bool:
+    """Every limit in the portal guards a form that stores or checks something (all are POSTs);
+    reading a page is never limited, and so costs no look-up in the limiter's storage."""
+    return request.method in ("GET", "HEAD", "OPTIONS")

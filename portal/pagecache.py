@@ -26,10 +26,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -42,6 +39,7 @@ from sqlalchemy.engine import Engine
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header, parse_cookie, parse_etags, unquote_etag
 
+from .memory import EntryStore, setting
 from .ui.preferences import COOKIE_NAME as PREFERENCES_COOKIE
 
 DATABASE_USED = "portal.pagecache.database_used"  # environ flag, set when a request queries the database
@@ -83,49 +81,6 @@ class Entry:
     @property
     def size(self) -> int:
         return len(self.body) + len(self.gzipped or b"") + 512
-
-
-class EntryStore:
-    """A least-recently-used store bounded in bytes; entries expire after a fixed time."""
-
-    def __init__(self, max_bytes: int):
-        self.max_bytes = max_bytes
-        self.total = 0
-        self._entries: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()  # the development server and threaded workers share one store
-
-    def get(self, key, now: float):
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
-                return None
-            if entry.expires <= now:
-                self._remove(key)
-                return None
-            self._entries.move_to_end(key)
-            return entry
-
-    def put(self, key, entry) -> None:
-        if entry.size > self.max_bytes:
-            return
-        with self._lock:
-            if key in self._entries:
-                self._remove(key)
-            self._entries[key] = entry
-            self.total += entry.size
-            while self.total > self.max_bytes:
-                self._remove(next(iter(self._entries)))
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self.total = 0
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def _remove(self, key) -> None:
-        self.total -= self._entries.pop(key).size
 
 
 @lru_cache(maxsize=256)
@@ -389,24 +344,13 @@ def _listen_for_database_use() -> None:
         _listening = True
 
 
-def _setting(app: Flask, name: str, default):
-    if name in app.config:
-        return app.config[name]
-    value = os.environ.get(name)
-    if value in (None, ""):
-        return default
-    if isinstance(default, bool):
-        return value.strip().lower() in {"1", "true", "yes", "on"}
-    return type(default)(value)
-
-
 def init_app(app: Flask) -> PageCache:
     """Wrap the app (call last in create_app, so the layer sees the final answer)."""
     _listen_for_database_use()
     settings = Settings(
-        cache_pages=_setting(app, "PAGE_CACHE", not app.testing),
-        seconds=_setting(app, "PAGE_CACHE_SECONDS", 600),
-        max_bytes=_setting(app, "PAGE_CACHE_MEGABYTES", 16) * 1024 * 1024,
+        cache_pages=setting(app, "PAGE_CACHE", not app.testing),
+        seconds=setting(app, "PAGE_CACHE_SECONDS", 600),
+        max_bytes=setting(app, "PAGE_CACHE_MEGABYTES", 16) * 1024 * 1024,
         session_cookie=app.config["SESSION_COOKIE_NAME"],
         languages=tuple(app.config["LANGUAGES"]),
         default_language=app.config["BABEL_DEFAULT_LOCALE"],

@@ -130,12 +130,14 @@ class Questionnaire:
     module_rules: tuple[ModuleRule, ...]
     next_steps: tuple[NextStep, ...]
     by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+    positions: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
         self.by_id.update({question.id: question for question in self.questions})
+        self.positions.update({question.id: number for number, question in enumerate(self.questions)})
 
     def index(self, question_id: str) -> int:
-        return self.questions.index(self.by_id[question_id])
+        return self.positions[question_id]
 
     @property
     def first(self) -> Question:

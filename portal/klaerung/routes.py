@@ -6,6 +6,7 @@ result, `state` keeps the answers in the resume store.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import wraps
 
@@ -16,6 +17,7 @@ from markupsafe import Markup
 
 from ..extensions import limiter
 from ..resume import store
+from ..ui.rendercache import render_shared
 from ..ui.text import easy
 from . import flow, state
 from .forms import PAUSE, EmptyForm, question_form_class, start_form_class
@@ -172,32 +174,68 @@ def question(klaerung: state.Klaerung, question_id: str):
         return _redirect(".resume")
     changing = request.args.get("aendern") == "1"
     form_class = question_form_class(question, klaerung.with_support)
-    form = form_class() if request.method == "POST" else form_class(data=_stored_form_data(question, klaerung))
+    if request.method == "GET":
+        return _question_page(question, klaerung, form_class, changing)
+    form = form_class()
     if form.validate_on_submit():
         _take_answer(question, form, klaerung)
         state.save(klaerung)
         if request.form.get("aktion") == PAUSE:
             return _redirect(".pause")
         return redirect(_after_answer(question, klaerung, changing), code=303)
-    if request.method == "POST" and request.form.get("aktion") == PAUSE and _answer_is_empty(question, form) \
+    if request.form.get("aktion") == PAUSE and _answer_is_empty(question, form) \
             and not (klaerung.with_support and form.notes.errors):
         # Pausing before answering: nothing to check yet; keep the notes.
         _take_answer(question, form, klaerung, with_answer=False)
         state.save(klaerung)
         return _redirect(".pause")
-    progress = flow.progress(questionnaire, klaerung.answers, question)
-    part_text, question_text = progress_texts(progress)
+    return _render_question(question, klaerung, form, _QuestionPlace.of(question, klaerung, changing))
+
+
+@dataclass(frozen=True)
+class _QuestionPlace:
+    """Where a question stands on this person's way: everything on its page that comes from the
+    answers besides the question's own stored answer."""
+
+    back_url: str
+    part_text: str
+    question_text: str | None
+    part_title: str
+
+    @classmethod
+    def of(cls, question: Question, klaerung: state.Klaerung, changing: bool) -> "_QuestionPlace":
+        progress = flow.progress(state.questionnaire(), klaerung.answers, question)
+        part_text, question_text = progress_texts(progress)
+        return cls(_back_url(question, klaerung, changing), part_text, question_text, progress.part_title)
+
+
+def _question_page(question: Question, klaerung: state.Klaerung, form_class, changing: bool) -> str:
+    """The question with the stored answer chosen: shared with everyone who sees the same page, unless
+    it shows something the person typed (a text answer, a note)."""
+    stored = _stored_form_data(question, klaerung)
+    place = _QuestionPlace.of(question, klaerung, changing)
+    answer = stored["answer"]
+    typed = bool(stored["notes"]) or (question.type == TEXT and bool(answer))
+    key = (question.id, klaerung.mode, tuple(answer) if isinstance(answer, list) else answer, place)
+    return render_shared(
+        key,
+        lambda: _render_question(question, klaerung, form_class(data=stored), place),
+        share=not typed,
+    )
+
+
+def _render_question(question: Question, klaerung: state.Klaerung, form, place: _QuestionPlace) -> str:
     return render_template(
         "klaerung/question.html",
         # The title is read first by screen readers: it says where the person is.
-        title=f"{question.text} – " + ", ".join(text for text in (part_text, question_text) if text),
+        title=f"{question.text} – " + ", ".join(text for text in (place.part_text, place.question_text) if text),
         form=form,
         question=question,
         klaerung=klaerung,
-        part_text=part_text,
-        question_text=question_text,
-        part_title=progress.part_title,
-        back_url=_back_url(question, klaerung, changing),
+        part_text=place.part_text,
+        question_text=place.question_text,
+        part_title=place.part_title,
+        back_url=place.back_url,
         icons={choice.value: choice.icon for choice in question.choices if choice.icon},
     )
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import copy
 from datetime import datetime, timedelta, timezone
 
-from flask import current_app, g, has_request_context, session
+from flask import current_app, g, has_request_context, request, session
+from sqlalchemy import bindparam, select
 
 from ..extensions import db
 from . import codes
@@ -17,6 +18,11 @@ from .models import ResumeRecord
 
 LIFETIME = timedelta(days=30)
 SESSION_KEY = "resume_code"
+READS_KEY = "portal.resume.reads"
+_RECORDS = ResumeRecord.__table__
+# Built once, and on the table rather than the model: the most frequent query of the portal (every
+# personal page) then skips the ORM's per-statement work.
+_READ = select(_RECORDS.c.data, _RECORDS.c.expires_at).where(_RECORDS.c.code_hash == bindparam("digest"))
 
 
 def _now() -> datetime:
@@ -39,7 +45,10 @@ def _record(code: str) -> ResumeRecord | None:
 
 
 def _is_live(record: ResumeRecord, now: datetime) -> bool:
-    expires = record.expires_at
+    return _not_expired(record.expires_at, now)
+
+
+def _not_expired(expires: datetime, now: datetime) -> bool:
     if expires.tzinfo is None:  # SQLite hands back naive datetimes; they were stored in UTC
         expires = expires.replace(tzinfo=timezone.utc)
     return expires > now
@@ -61,16 +70,43 @@ def new_code(lang: str | None = None) -> str:
                 ResumeRecord(code_hash=_hash(code), data={}, created_at=now, updated_at=now, expires_at=now + LIFETIME)
             )
             db.session.commit()
+            _forget_read(_hash(code))
             return code
     raise RuntimeError("no free resume code found in 20 attempts: the word lists are far too short")
 
 
 def load(code: str) -> dict | None:
     """The record's data, or None when the code is unknown, malformed or expired."""
-    record = _record(code)
-    if record is None or not _is_live(record, _now()):
+    data = _read(code)
+    return None if data is None else copy.deepcopy(data)
+
+
+def _read(code: str) -> dict | None:
+    """The live record's data as stored, asked of the database at most once per request: a page
+    checks the session's code and then reads its answers, and both are the same row."""
+    digest = _hash(code)
+    if digest is None:
         return None
-    return copy.deepcopy(record.data or {})
+    reads = _reads()
+    if digest in reads:
+        return reads[digest]
+    row = db.session.execute(_READ, {"digest": digest}).one_or_none()
+    data = (row.data or {}) if row is not None and _not_expired(row.expires_at, _now()) else None
+    reads[digest] = data
+    return data
+
+
+def _reads() -> dict:
+    """This request's reads by code hash (outside a request: a fresh dict, so nothing is kept).
+
+    Kept in the request's environ, not in `g`: an application context can outlive a request."""
+    if not has_request_context():
+        return {}
+    return request.environ.setdefault(READS_KEY, {})
+
+
+def _forget_read(digest: str | None) -> None:
+    _reads().pop(digest, None)
 
 
 def expires_at(code: str) -> datetime | None:
@@ -104,6 +140,7 @@ def save(code: str, section: str, data) -> None:
     record.updated_at = now
     record.expires_at = now + LIFETIME
     db.session.commit()
+    _forget_read(digest)
 
 
 def delete(code: str) -> None:
@@ -111,6 +148,7 @@ def delete(code: str) -> None:
     if record is not None:
         db.session.delete(record)
         db.session.commit()
+    _forget_read(_hash(code))
 
 
 def discard(code: str, section: str) -> bool:
@@ -119,6 +157,7 @@ def discard(code: str, section: str) -> bool:
     Returns True when the whole record was deleted (the caller then forgets the code).
     """
     record = _record(code)
+    _forget_read(_hash(code))
     if record is None:
         return True
     content = copy.deepcopy(record.data or {})
@@ -139,6 +178,7 @@ def purge_expired(now: datetime) -> int:
     # Compared in the database: SQLite gives naive datetimes, which Python cannot compare to `now`.
     result = db.session.execute(statement.execution_options(synchronize_session=False))
     db.session.commit()
+    _reads().clear()
     return result.rowcount or 0
 
 
@@ -147,7 +187,7 @@ def current_code() -> str | None:
     code = session.get(SESSION_KEY)
     if not code:
         return None
-    if load(code) is None:
+    if _read(code) is None:
         session.pop(SESSION_KEY, None)
         return None
     return code

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask, g, request
 from flask_babel import lazy_gettext as _l
 
-from . import assets, errors, preferences
+from . import assets, errors, preferences, rendercache
 from .text import easy, plain
 
 bp = Blueprint("ui", __name__, template_folder="templates")
@@ -53,4 +53,5 @@ def init_app(app: Flask) -> None:
     app.after_request(preferences.remember_preferences)
     app.after_request(assets.cache_static)
     errors.register(app)
+    rendercache.init_app(app)
 

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
+from portal.memory import EntryStore
 from portal.pagecache import (
     Entry,
-    EntryStore,
     PageCache,
     Settings,
     accepts_gzip,

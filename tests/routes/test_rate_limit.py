@@ -17,3 +17,12 @@ def test_form_flood_gets_the_429_page_and_reading_still_works(client):
     response = post_form(client, "/barrierefreiheit", {"description": "noch eine"})
     assert h1_text(check_page(response, status=429)) == "Bitte machen Sie eine kurze Pause"
     assert client.get("/barrierefreiheit").status_code == 200  # only posting is limited
+
+
+
+@pytest.mark.parametrize("method, exempt", [("GET", True), ("HEAD", True), ("POST", False), ("DELETE", False)])
+def test_reading_is_exempt_before_any_limit_is_looked_up(app, method, exempt):
+    from portal.extensions import reading_is_never_limited
+
+    with app.test_request_context("/barrierefreiheit", method=method):
+        assert reading_is_never_limited() is exempt

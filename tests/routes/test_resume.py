@@ -129,3 +129,32 @@ def test_the_default_limit_is_ten_a_minute_and_fifty_a_day(app):
 
     with app.app_context():
         assert code_rate_limit() == "10 per minute;50 per day"
+
+
+def test_a_personal_page_reads_its_record_once_and_sees_its_own_saves(app):
+    from sqlalchemy import event
+
+    from portal.extensions import db
+
+    code = make_code(app, {"budget": {"step": 1}})
+    reads = []
+    with app.test_request_context("/"):
+        def count(_conn, _cursor, statement, *_args):
+            if statement.lstrip().upper().startswith("SELECT") and "resume_record" in statement:
+                reads.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            store.remember_code(code)
+            assert store.current_code() == code
+            assert store.load(code) == {"budget": {"step": 1}}
+            assert len(reads) == 1
+            store.save(code, "budget", {"step": 2})
+            assert store.load(code) == {"budget": {"step": 2}}
+            copy = store.load(code)
+            copy["budget"]["step"] = 99  # a caller's copy never changes what is stored
+            assert store.load(code) == {"budget": {"step": 2}}
+            store.delete(code)
+            assert store.load(code) is None and store.current_code() is None
+        finally:
+            event.remove(db.engine, "before_cursor_execute", count)

@@ -43,3 +43,9 @@ def test_unknown_environment_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("PORTAL_ENV", "staging")
     with pytest.raises(ConfigurationError):
         build_config(tmp_path)
+
+
+def test_only_a_database_server_gets_its_connections_tested_before_use(tmp_path, monkeypatch):
+    assert build_config(tmp_path)["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"] is False
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u:p@localhost/portal")
+    assert build_config(tmp_path)["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"] is True

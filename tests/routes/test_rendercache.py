@@ -1,0 +1,113 @@
+"""Shared rendering of personal pages: the same HTML for everyone who would see it, each with their own
+form token; never a page that shows what someone typed."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import flash
+
+from portal.ui.rendercache import EXTENSION_KEY, TOKEN_PLACEHOLDER, render_shared
+from tests.routes.test_klaerung import answer, answer_all_until, start
+from tests.support.forms import post_form
+
+TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+QUESTION = "/klaerung/frage/bereich"
+
+
+def token_of(html: str) -> str:
+    match = TOKEN.search(html)
+    assert match, "no form token in the page"
+    return match.group(1)
+
+
+def started(app, mode="allein"):
+    client = app.test_client()
+    start(client, mode)
+    return client
+
+
+def cached_pages(app) -> list[str]:
+    return [page.html for page in app.extensions[EXTENSION_KEY].store._entries.values()]
+
+
+def test_two_people_share_the_page_but_each_gets_their_own_form_token(app):
+    first, second = started(app), started(app)
+    first_html = first.get(QUESTION).get_data(as_text=True)
+    second_html = second.get(QUESTION).get_data(as_text=True)
+    first_token, second_token = token_of(first_html), token_of(second_html)
+
+    assert first_token != second_token
+    assert first_html.replace(first_token, "") == second_html.replace(second_token, "")
+    assert len(cached_pages(app)) == 1
+    assert TOKEN_PLACEHOLDER not in second_html
+    # Each token works for its own person only.
+    refused = second.post(QUESTION, data={"csrf_token": first_token, "answer": "arbeitsbereich"})
+    assert refused.status_code == 400
+    accepted = second.post(QUESTION, data={"csrf_token": second_token, "answer": "arbeitsbereich"})
+    assert accepted.status_code == 303
+
+
+def test_a_stored_answer_is_shown_to_its_person_only(app):
+    answered, fresh = started(app), started(app)
+    assert answer(answered, "bereich", "berufsbildung").status_code == 303
+    checked = re.compile(r'value="berufsbildung"[^>]*checked|checked[^>]*value="berufsbildung"')
+
+    assert checked.search(answered.get(QUESTION).get_data(as_text=True))
+    assert not checked.search(fresh.get(QUESTION).get_data(as_text=True))
+    assert checked.search(answered.get(QUESTION).get_data(as_text=True))
+
+
+def test_language_and_display_settings_are_part_of_the_shared_page(app):
+    client = started(app)
+    german = client.get(QUESTION).get_data(as_text=True)
+    english = client.get(QUESTION + "?lang=en").get_data(as_text=True)
+    large = client.get(QUESTION + "?schrift=sehr-gross").get_data(as_text=True)
+
+    assert '<html lang="de"' in german and '<html lang="en"' in english
+    assert "schrift-sehr-gross" in large and "schrift-sehr-gross" not in german
+    assert len(cached_pages(app)) == 3
+
+
+def test_a_page_with_a_note_is_never_kept(app):
+    client = started(app, mode="begleitung")
+    assert answer(client, "bereich", "arbeitsbereich", notes="Notiz-7Q3 über Pausen").status_code == 303
+
+    page = client.get(QUESTION).get_data(as_text=True)
+
+    assert "Notiz-7Q3 über Pausen" in page
+    assert not any("Notiz-7Q3" in html for html in cached_pages(app))
+
+
+def test_a_typed_answer_is_never_kept(app):
+    client = started(app)
+    answer_all_until(client, "postleitzahl")
+    assert answer(client, "postleitzahl", "79098").status_code == 303
+
+    page = client.get("/klaerung/frage/postleitzahl").get_data(as_text=True)
+
+    assert 'value="79098"' in page
+    assert not any("79098" in html for html in cached_pages(app))
+
+
+def test_a_page_after_a_flash_message_is_rendered_for_that_request(app):
+    with app.test_request_context("/"):
+        app.preprocess_request()
+        assert render_shared("key", lambda: "first") == "first"
+        assert render_shared("key", lambda: "second") == "first"
+        flash("Gespeichert.")
+        assert render_shared("key", lambda: "third") == "third"
+        assert render_shared("key", lambda: "fourth", share=False) == "fourth"
+
+
+class TestSwitchedOff:
+    @pytest.fixture
+    def app_config(self):
+        return {"RENDER_CACHE": False}
+
+    def test_pages_work_without_the_cache(self, app):
+        client = started(app)
+        assert EXTENSION_KEY not in app.extensions
+        first, second = client.get(QUESTION), client.get(QUESTION)
+        assert first.status_code == second.status_code == 200
+        assert post_form(client, QUESTION, {"answer": "arbeitsbereich"}).status_code == 303
