@@ -50,6 +50,8 @@ class Run:
     bare: list[LoadResult] = field(default_factory=list)
     endpoints: list[EndpointRun] = field(default_factory=list)
     uncached: dict[str, LoadResult] = field(default_factory=dict)  # GET pages with PAGE_CACHE=0, for the record
+    # Requests that carry a personal page's session but render no page: the ceiling of personal pages
+    with_session: dict[str, LoadResult] = field(default_factory=dict)
     pages: dict[str, PageWeight | str] = field(default_factory=dict)  # label → weight, or why not measured
     lighthouse: dict[str, Scores | str] = field(default_factory=dict)
     startup: dict[str, float] = field(default_factory=dict)  # "import", "create_app": median seconds

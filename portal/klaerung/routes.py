@@ -29,6 +29,7 @@ bp = Blueprint("klaerung", __name__, template_folder="templates", url_prefix="/k
 # Answering stores data, so it is rate-limited; but a whole workshop may share one address and
 # each Klärung takes about 40 answers, so the limit is far above the portal's form limit.
 DEFAULT_ANSWER_RATE_LIMIT = "60 per minute;2000 per day"
+FORM_CLASSES_KEY = "portal.klaerung.form_classes"
 
 
 def answer_rate_limit() -> str:
@@ -173,7 +174,7 @@ def question(klaerung: state.Klaerung, question_id: str):
         # A question the answers do not lead to (yet): go to the right one.
         return _redirect(".resume")
     changing = request.args.get("aendern") == "1"
-    form_class = question_form_class(question, klaerung.with_support)
+    form_class = _form_class(question, klaerung.with_support)
     if request.method == "GET":
         return _question_page(question, klaerung, form_class, changing)
     form = form_class()
@@ -190,6 +191,16 @@ def question(klaerung: state.Klaerung, question_id: str):
         state.save(klaerung)
         return _redirect(".pause")
     return _render_question(question, klaerung, form, _QuestionPlace.of(question, klaerung, changing))
+
+
+def _form_class(question: Question, with_notes: bool):
+    """Built once per question and way: form classes are as fixed as the questionnaire."""
+    classes = current_app.extensions.setdefault(FORM_CLASSES_KEY, {})
+    key = (id(question), with_notes)
+    if key not in classes:
+        # The question is kept with its class, so its id cannot be reused by another object.
+        classes[key] = (question, question_form_class(question, with_notes))
+    return classes[key][1]
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,15 @@ def test_the_results_file_holds_every_section_and_no_session_secrets():
     assert "geheim" not in text  # a throwaway session cookie and form token mean nothing later
 
 
+def test_the_ceiling_of_personal_pages_is_reported_without_a_budget():
+    run = made_up_run(with_session={"health check with the Klärung visitor's session": load(1230, p99=12.0)})
+    checks = check_budgets(run)
+    text = render(run, checks, verdict(checks))
+    assert "### What any request with a session costs (for the record, no budget)" in text
+    assert "| health check with the Klärung visitor's session | 1,230 | 6.0 ms | 12.0 ms | 30% |" in text
+    assert not any("health check" in check.subject for check in checks)
+
+
 def test_a_page_that_exists_but_could_not_be_measured_misses_its_budget():
     run = made_up_run()
     run.lighthouse["module page"] = Failed("Lighthouse failed on /module/3 (exit 1): Chrome crashed")
