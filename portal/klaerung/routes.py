@@ -190,7 +190,7 @@ def question(klaerung: state.Klaerung, question_id: str):
         _take_answer(question, form, klaerung, with_answer=False)
         state.save(klaerung)
         return _redirect(".pause")
-    return _render_question(question, klaerung, form, _QuestionPlace.of(question, klaerung, changing))
+    return _render_question(question, klaerung.with_support, form, _QuestionPlace.of(question, klaerung, changing))
 
 
 def _form_class(question: Question, with_notes: bool):
@@ -230,19 +230,20 @@ def _question_page(question: Question, klaerung: state.Klaerung, form_class, cha
     key = (question.id, klaerung.mode, tuple(answer) if isinstance(answer, list) else answer, place)
     return render_shared(
         key,
-        lambda: _render_question(question, klaerung, form_class(data=stored), place),
+        lambda: _render_question(question, klaerung.with_support, form_class(data=stored), place),
         share=not typed,
     )
 
 
-def _render_question(question: Question, klaerung: state.Klaerung, form, place: _QuestionPlace) -> str:
+def _render_question(question: Question, with_support: bool, form, place: _QuestionPlace) -> str:
+    # Only what the shared page's key holds goes in: the page must not show anything else of the person.
     return render_template(
         "klaerung/question.html",
         # The title is read first by screen readers: it says where the person is.
         title=f"{question.text} – " + ", ".join(text for text in (place.part_text, place.question_text) if text),
         form=form,
         question=question,
-        klaerung=klaerung,
+        with_support=with_support,
         part_text=place.part_text,
         question_text=place.question_text,
         part_title=place.part_title,
