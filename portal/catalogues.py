@@ -97,6 +97,29 @@ def missing_translations(languages) -> list[str]:
     return missing
 
 
+def conflicting_translations(languages) -> list[str]:
+    """Source strings that two areas translate differently, as 'lang: message → "a" / "b"'.
+
+    The catalogues are merged into one at start-up, so only one of the translations would be shown,
+    and which one depends on the order of the areas."""
+    conflicts = []
+    for lang in languages:
+        if lang == SOURCE_LANGUAGE:
+            continue
+        seen: dict = {}
+        for area in areas():
+            catalog = read_catalogue(catalogue_path(area, lang))
+            for message in catalog or ():
+                if message.id and message.string and not message.fuzzy:
+                    seen.setdefault(message.id, {}).setdefault(message.string, area)
+        for message_id, strings in seen.items():
+            if len(strings) > 1:
+                shown = message_id if isinstance(message_id, str) else message_id[0]
+                conflicts.append(f"{lang}: {shown} → " + " / ".join(
+                    f"{string!r} ({area})" for string, area in strings.items()))
+    return conflicts
+
+
 translations_cli = AppGroup("translations", help="The interface catalogues under translations/.")
 
 
@@ -113,11 +136,12 @@ def update_command(only):
 
 @translations_cli.command("missing")
 def missing_command():
-    """List interface strings that have no translation yet (exit 1 when there are any)."""
-    missing = missing_translations(current_app.config["LANGUAGES"])
-    for line in missing:
+    """List interface strings that have no translation yet, or two different ones (exit 1 when there are any)."""
+    languages = current_app.config["LANGUAGES"]
+    problems = missing_translations(languages) + conflicting_translations(languages)
+    for line in problems:
         click.echo(line)
-    raise SystemExit(1 if missing else 0)
+    raise SystemExit(1 if problems else 0)
 
 
 def init_app(app: Flask) -> None:
