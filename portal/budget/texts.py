@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from ..content import ContentError, display_path, load_yaml_with_lines, render_inline
 from ..content.models import ContentLibrary, LanguageContent
-from ..content.render import GlossaryTerm, TermIndex, TermLinker, render_markdown
+from ..content.render import TermLinker, render_markdown
 from ..content.source import read_markdown, split_sections, strip_section_keys
 from . import offices
 
@@ -39,7 +39,6 @@ PAGE_SECTIONS = {
     "frist-amt.md": ("intro", "advice"),
 }
 QUESTION_KEYS = tuple(key for key, _answers in offices.QUESTIONS)
-_LINK_TAG = re.compile(r"</?a\b[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -133,20 +132,11 @@ def _check_same_steps(texts: dict[str, BudgetTexts], root: Path, errors: list[Co
             errors.append(ContentError.at(path, 1, text))
 
 
-def glossary_index(language: LanguageContent) -> TermIndex:
-    """The language's glossary for linking words in the budget texts (explanations without nested links)."""
-    terms = [
-        GlossaryTerm(entry.slug, entry.term, tuple(entry.forms), Markup(_LINK_TAG.sub("", str(entry.html))))
-        for entry in language.glossary
-    ]
-    return TermIndex(terms, language.lang)
-
-
 class _LanguageReader:
     def __init__(self, folder: Path, language: LanguageContent):
         self.folder = folder
         self.lang = language.lang
-        self.index = glossary_index(language)
+        self.index = language.terms
         self.errors: list[ContentError] = []
 
     def read(self) -> BudgetTexts | None:

@@ -215,6 +215,7 @@ class _LanguageLoader:
             modules=modules_by_number,
             glossary=sorted((item.value for item in glossary), key=lambda entry: glossary_sort_key(entry.term)),
             timeline=timeline,
+            terms=index,
         )
 
     # -- reading and checking single files ------------------------------------------

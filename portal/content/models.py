@@ -10,6 +10,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .render import TermIndex
+
 
 @dataclass(frozen=True)
 class Section:
@@ -96,6 +98,8 @@ class LanguageContent:
     modules: dict[int, Module]
     glossary: list[GlossaryEntry]
     timeline: Timeline
+    # The glossary words to link in any Markdown of this language (features with texts of their own use it)
+    terms: TermIndex | None = field(default=None, compare=False, repr=False)
 
     def glossary_entry(self, slug: str) -> GlossaryEntry:
         """The entry with this slug; KeyError if there is none."""
