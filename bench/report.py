@@ -134,9 +134,9 @@ def render(run: Run, checks: list[Check], held: bool) -> str:
     ]
     if run.uncached:
         sections += [
-            "### The same pages rendered on every request (`PAGE_CACHE=0`, for the record, no budget)",
+            "### The same pages rendered on every request (`PAGE_CACHE=0 RENDER_CACHE=0`, for the record, no budget)",
             "",
-            "What a visitor with a session (or a cold cache) costs: the portal's own rendering speed.",
+            "What a page costs when no cache has it yet: the portal's own rendering speed.",
             "",
             rates_table(run, run.uncached),
             "",

@@ -49,7 +49,7 @@ class Run:
     bare_bytes: int = 0
     bare: list[LoadResult] = field(default_factory=list)
     endpoints: list[EndpointRun] = field(default_factory=list)
-    uncached: dict[str, LoadResult] = field(default_factory=dict)  # GET pages with PAGE_CACHE=0, for the record
+    uncached: dict[str, LoadResult] = field(default_factory=dict)  # GET pages with both caches off, for the record
     # Requests that carry a personal page's session but render no page: the ceiling of personal pages
     with_session: dict[str, LoadResult] = field(default_factory=dict)
     pages: dict[str, PageWeight | str] = field(default_factory=dict)  # label → weight, or why not measured

@@ -52,7 +52,7 @@ def parse_args(argv):
                         "server (the run loads the demo data into it and stores hundreds of requests)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--no-browser", action="store_true", help="skip the page weight in Chromium")
-    parser.add_argument("--no-uncached", action="store_true", help="skip the pages measured with PAGE_CACHE=0")
+    parser.add_argument("--no-uncached", action="store_true", help="skip the pages measured with both caches off")
     parser.add_argument("--require-all", action="store_true",
                         help="count a page that is not available (yet) as a missed budget")
     parser.add_argument("--output", type=Path, help="where to write the results (bench/RESULTS.md; "
@@ -229,8 +229,8 @@ class Bench:
         return result
 
     def load_uncached(self, instance: Instance) -> None:
-        """The cached pages once more with the page cache off: what rendering costs (no budget; 5 s each)."""
-        env = {**instance.environment(), "PAGE_CACHE": "0"}
+        """The cached pages once more with the page and render caches off: what rendering costs (no budget; 5 s each)."""
+        env = {**instance.environment(), "PAGE_CACHE": "0", "RENDER_CACHE": "0"}
         settings = self.run.settings
         short = LoadSettings(duration=min(5, settings.duration), warmup=1, connections=settings.connections)
         with Server("portal-uncached", "wsgi:app", env) as server:

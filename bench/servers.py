@@ -64,7 +64,7 @@ class Instance:
         self.secret_key = secrets.token_hex(32)
 
     def environment(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("PAGE_CACHE", "MAIL_", "RATELIMIT_"))}
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PAGE_CACHE", "RENDER_CACHE", "MAIL_", "RATELIMIT_"))}
         env.update(
             PORTAL_ENV="production",
             SECRET_KEY=self.secret_key,

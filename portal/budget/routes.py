@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from ..extensions import limiter
 from ..resume import store
 from ..ui.limits import form_rate_limit
+from ..ui.rendercache import render_shared, shared_page
 from . import progress
 from .blueprint import bp, texts
 from .forms import CodeForm, TickForm
@@ -43,6 +44,7 @@ def _step_or_404(slug: str):
 
 
 @bp.get("")
+@shared_page
 def overview():
     page = texts().overview
     return render_template("budget/overview.html", title=page.title, page=page, tools=TOOLS,
@@ -52,13 +54,19 @@ def overview():
 @bp.get("/schritte")
 def steps():
     steps_ = texts().steps
-    return render_template(
+    done = progress.done_steps(_slugs())
+    # The ticks are the page's only personal part: everyone with the same ticks sees the same page.
+    return render_shared(_done_key(done), lambda: render_template(
         "budget/steps.html",
         title=_("Schritt für Schritt zum Persönlichen Budget"),
         steps=steps_,
-        done=progress.done_steps(_slugs()),
+        done=done,
         description=_("Alle Schritte vom ersten Gespräch bis zum Geld."),
-    )
+    ))
+
+
+def _done_key(done) -> tuple[str, ...]:
+    return tuple(sorted(done))
 
 
 @bp.get("/schritte/<slug>")
@@ -66,7 +74,8 @@ def step(slug: str):
     all_steps = texts().steps
     current = _step_or_404(slug)
     index = current.number - 1
-    return render_template(
+    done = progress.done_steps(_slugs())
+    return render_shared(_done_key(done), lambda: render_template(
         "budget/step.html",
         title=_("Schritt %(number)s: %(title)s", number=current.number, title=current.title),
         step=current,
@@ -74,10 +83,10 @@ def step(slug: str):
         step_parts=STEP_PARTS,
         previous=all_steps[index - 1] if index > 0 else None,
         next=all_steps[index + 1] if index + 1 < len(all_steps) else None,
-        done=progress.done_steps(_slugs()),
+        done=done,
         tick_form=TickForm(),
         description=current.summary,
-    )
+    ))
 
 
 @bp.get("/checkliste")

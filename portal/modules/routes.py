@@ -4,6 +4,7 @@ from flask import Blueprint, abort, render_template
 from flask_babel import gettext as _
 
 from ..library import content, content_page
+from ..ui.rendercache import shared_page
 from .glossary import letter_groups
 
 bp = Blueprint("modules", __name__, template_folder="templates")
@@ -15,6 +16,7 @@ CLOSING_SECTIONS = ("duration", "payer")
 
 
 @bp.get("/module")
+@shared_page
 def overview():
     library = content()
     page = library.pages["module"]
@@ -37,6 +39,7 @@ def _module_or_404(number: int):
 
 
 @bp.get("/module/<int:number>")
+@shared_page
 def module(number: int):
     library = content()
     module = _module_or_404(number)
@@ -56,6 +59,7 @@ def module(number: int):
 
 
 @bp.get("/module/<int:number>/baustein/<int:baustein>")
+@shared_page
 def baustein(number: int, baustein: int):
     module = _module_or_404(number)
     found = next((b for b in module.bausteine if b.number == baustein), None)
@@ -74,6 +78,7 @@ def baustein(number: int, baustein: int):
 
 
 @bp.get("/woerterbuch")
+@shared_page
 def glossary():
     page = content_page("woerterbuch")
     return render_template(

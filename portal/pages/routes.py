@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from ..extensions import db, limiter
 from ..library import content_page
 from ..ui.limits import form_rate_limit
+from ..ui.rendercache import shared_page
 from .forms import BarrierReportForm
 from .models import BarrierReport
 
@@ -22,6 +23,7 @@ ENTRY_POINTS = (
 
 
 @bp.get("/")
+@shared_page
 def start():
     page = content_page("start")
     return render_template("pages/start.html", title=page.title, page=page, entry_points=ENTRY_POINTS,
@@ -35,16 +37,19 @@ def _simple_page(slug: str):
 
 
 @bp.get("/datenschutz")
+@shared_page
 def privacy():
     return _simple_page("datenschutz")
 
 
 @bp.get("/impressum")
+@shared_page
 def imprint():
     return _simple_page("impressum")
 
 
 @bp.get("/begleitung")
+@shared_page
 def support():
     return _simple_page("begleitung")
 
@@ -70,5 +75,6 @@ def accessibility():
 
 
 @bp.get("/barrierefreiheit/danke")
+@shared_page
 def accessibility_thanks():
     return render_template("pages/accessibility_thanks.html", title=_("Danke für Ihre Nachricht"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import wraps
 
 from flask import Flask, current_app, g, request, session
 from flask_wtf.csrf import generate_csrf
@@ -57,11 +58,12 @@ def _request_key(key: Hashable) -> tuple:
     )
 
 
-def render_shared(key: Hashable, render: Callable[[], str], *, share: bool = True) -> str:
+def render_shared(key: Hashable, render: Callable[[], object], *, share: bool = True):
     """`render()`'s page, from the cache when someone already saw the same one.
 
     `key` must hold every value the page shows besides the request's path, language and display
     settings. With `share=False` (the page shows something typed) the page is simply rendered.
+    Only pages (strings) are kept; anything else `render()` returns (a redirect) is passed on.
     """
     cache: RenderCache | None = current_app.extensions.get(EXTENSION_KEY)
     if cache is None or not share or "_flashes" in session:
@@ -70,10 +72,32 @@ def render_shared(key: Hashable, render: Callable[[], str], *, share: bool = Tru
     now = time.monotonic()
     page = cache.store.get(full_key, now)
     if page is not None:
+        if TOKEN_PLACEHOLDER not in page.html:
+            return page.html
         return page.html.replace(TOKEN_PLACEHOLDER, generate_csrf())
     html = render()
-    cache.store.put(full_key, _Page(html.replace(generate_csrf(), TOKEN_PLACEHOLDER), now + cache.seconds))
+    if isinstance(html, str):
+        token = _token_of_this_request()
+        kept = html.replace(token, TOKEN_PLACEHOLDER) if token else html
+        cache.store.put(full_key, _Page(kept, now + cache.seconds))
     return html
+
+
+def _token_of_this_request() -> str | None:
+    """The form token the page was rendered with; None for a page without a form. (Asking Flask-WTF
+    for one would start a session for every visitor of a page without a form.)"""
+    return g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
+
+
+def shared_page(view):
+    """For a GET view whose page shows content only, nothing of the person: rendered once per path,
+    language and display settings, also for visitors with a session, whom the page cache never serves."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        return render_shared((), lambda: view(*args, **kwargs))
+
+    return wrapper
 
 
 def init_app(app: Flask) -> None:

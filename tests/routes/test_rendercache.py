@@ -111,3 +111,30 @@ class TestSwitchedOff:
         first, second = client.get(QUESTION), client.get(QUESTION)
         assert first.status_code == second.status_code == 200
         assert post_form(client, QUESTION, {"answer": "arbeitsbereich"}).status_code == 303
+
+
+def test_content_pages_are_shared_with_visitors_who_have_a_session(app):
+    first, second = started(app), started(app)
+    pages = [client.get("/module/3").get_data(as_text=True) for client in (first, second)]
+    assert pages[0] == pages[1] and "Modul 3" in pages[0]
+    assert len([html for html in cached_pages(app) if "Modul 3" in html]) == 1
+
+
+def test_budget_steps_are_shared_by_people_with_the_same_ticks_only(app):
+    from tests.routes.test_budget import tick
+
+    ticked, fresh = app.test_client(), app.test_client()
+    assert tick(ticked, "beratung").status_code == 303
+    progress = {client: client.get("/budget/schritte?lang=de").get_data(as_text=True) for client in (fresh, ticked)}
+    assert "0 von 9 erledigt" in progress[fresh]
+    assert "1 von 9 erledigt" in progress[ticked]
+    assert "0 von 9 erledigt" in app.test_client().get("/budget/schritte?lang=de").get_data(as_text=True)
+
+
+def test_a_shared_page_without_a_form_starts_no_session(app):
+    client = app.test_client()
+    for _ in range(2):
+        response = client.get("/module/3")
+        assert response.status_code == 200
+        assert "Set-Cookie" not in response.headers
+        assert TOKEN_PLACEHOLDER not in response.get_data(as_text=True)
