@@ -145,10 +145,11 @@ def render(run: Run, checks: list[Check], held: bool) -> str:
         sections += [
             "### What any request with a session costs (for the record, no budget)",
             "",
-            "A personal page (a Klärung question) is never served from the page cache: each request opens "
-            "the signed session cookie and reads the database. The health check with the same session "
-            "cookie renders no page and asks the database one `SELECT 1`, so no personal page can be faster "
-            "on this machine: its ratio is the ceiling for the ratio budget of personal pages.",
+            "The page cache never serves a request with a session cookie: each such request opens the "
+            "signed cookie in Flask. The health check with the Klärung visitor's session cookie renders no "
+            "page and asks the database one `SELECT 1`, so no personal page can be faster on this machine: "
+            "its ratio is the ceiling for the ratio budget of personal pages. A content page with the same "
+            "cookie comes from the render cache.",
             "",
             rates_table(run, run.with_session, first="request"),
             "",
