@@ -56,7 +56,7 @@ def steps():
     steps_ = texts().steps
     done = progress.done_steps(_slugs())
     # The ticks are the page's only personal part: everyone with the same ticks sees the same page.
-    return render_shared(_done_key(done), lambda: render_template(
+    return render_shared(tuple(done), lambda: render_template(
         "budget/steps.html",
         title=_("Schritt für Schritt zum Persönlichen Budget"),
         steps=steps_,
@@ -65,17 +65,14 @@ def steps():
     ))
 
 
-def _done_key(done) -> tuple[str, ...]:
-    return tuple(sorted(done))
-
-
 @bp.get("/schritte/<slug>")
 def step(slug: str):
     all_steps = texts().steps
     current = _step_or_404(slug)
     index = current.number - 1
     done = progress.done_steps(_slugs())
-    return render_shared(_done_key(done), lambda: render_template(
+    # done_steps keeps the order of the steps, so equal ticks make equal keys
+    return render_shared(tuple(done), lambda: render_template(
         "budget/step.html",
         title=_("Schritt %(number)s: %(title)s", number=current.number, title=current.title),
         step=current,

@@ -196,11 +196,10 @@ def question(klaerung: state.Klaerung, question_id: str):
 def _form_class(question: Question, with_notes: bool):
     """Built once per question and way: form classes are as fixed as the questionnaire."""
     classes = current_app.extensions.setdefault(FORM_CLASSES_KEY, {})
-    key = (id(question), with_notes)
+    key = (g.lang, question.id, with_notes)  # the question comes from this language's questionnaire
     if key not in classes:
-        # The question is kept with its class, so its id cannot be reused by another object.
-        classes[key] = (question, question_form_class(question, with_notes))
-    return classes[key][1]
+        classes[key] = question_form_class(question, with_notes)
+    return classes[key]
 
 
 @dataclass(frozen=True)
