@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from portal.budget import deadlines
-from tests.browser.test_shell_browser import focus_next
 from tests.support.browser import check_accessibility
+from tests.support.keyboard import choose_radio, focus_next
 
 pytestmark = pytest.mark.browser
 
@@ -105,17 +105,6 @@ def test_keep_the_checklist_with_a_code_and_continue_in_another_browser(page, br
         other.close()
 
 
-def choose(page, name: str, value: str) -> None:
-    """Reach a radio group with Tab, then move with the arrow keys to the wanted answer."""
-    focus_next(page, f"el.name === {name!r}")
-    for _ in range(20):
-        if page.evaluate("document.activeElement.value") == value:
-            page.keyboard.press("Space")
-            return
-        page.keyboard.press("ArrowDown")
-    raise AssertionError(f"no answer {value!r} in {name!r}")
-
-
 def test_find_the_office_by_keyboard(page):
     page.goto("/budget/amt?lang=de")
     focus_next(page, "el.getAttribute('href') === '/budget/amt/ort'")
@@ -126,14 +115,14 @@ def test_find_the_office_by_keyboard(page):
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
     check_accessibility(page)
     for name, value in (("answer", "arbeitsbereich"),):
-        choose(page, name, value)
+        choose_radio(page, name, value)
     tab_to_button(page, "Weiter")
     press_and_wait(page)
     assert "Frage 2 von 3" in page.locator(".budget-question-count").inner_text()
-    choose(page, "answer", "arbeit")
+    choose_radio(page, "answer", "arbeit")
     tab_to_button(page, "Weiter")
     press_and_wait(page)
-    choose(page, "answer", "nichts")
+    choose_radio(page, "answer", "nichts")
     tab_to_button(page, "Weiter")
     press_and_wait(page)
     assert page.locator("h1").inner_text().replace("·", "") == "Schreiben Sie an: Amt für Eingliederungshilfe"
@@ -153,7 +142,7 @@ def fill_letter_by_keyboard(page) -> None:
     ):
         focus_next(page, f"el.id === {field!r}")
         page.keyboard.type(text)
-    choose(page, "office", "agentur")
+    choose_radio(page, "office", "agentur")
     focus_next(page, "el.id === 'help'")
     page.keyboard.type("Ich möchte in einem Betrieb lernen.")
     page.keyboard.press("Enter")
@@ -227,8 +216,8 @@ def test_work_out_the_objection_deadline_by_keyboard(page):
     assert page.evaluate("document.activeElement.id") == "letter_date"
     page.keyboard.press("Control+A")
     page.keyboard.type(letter_date.strftime("%d.%m.%Y"))
-    choose(page, "by_post", "ja")
-    choose(page, "land", "NW")
+    choose_radio(page, "by_post", "ja")
+    choose_radio(page, "land", "NW")
     tab_to_button(page, "Letzten Tag ausrechnen")
     press_and_wait(page)
     expected = deadlines.objection_deadline(letter_date, True, "NW").last_day

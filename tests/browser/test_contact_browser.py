@@ -2,7 +2,6 @@
 result; axe-clean (WCAG 2.2 A/AA) at 320 and 1280 px and with very large text on every page state."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -10,8 +9,8 @@ import pytest
 import portal.klaerung
 from portal.contact.models import ContactRequest
 from portal.extensions import db
-from tests.browser.test_shell_browser import focus_next
 from tests.support.browser import check_accessibility
+from tests.support.keyboard import choose_radio, focus_next, press_and_wait, submit, type_into
 
 pytestmark = pytest.mark.browser
 
@@ -22,32 +21,6 @@ RESULT = {
                  {"heading": "Diese Hilfe brauche ich", "items": ["Pausen"]}],
 }
 
-
-def press_and_wait(page, key: str = "Enter") -> None:
-    with page.expect_navigation():
-        page.keyboard.press(key)
-
-
-def submit(page, label: str = "Weiter") -> None:
-    focus_next(page, f"el.tagName === 'BUTTON' && el.textContent.trim() === {json.dumps(label)}")
-    press_and_wait(page)
-
-
-def type_into(page, field_id: str, text: str) -> None:
-    focus_next(page, f"el.id === {json.dumps(field_id)}")
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
-
-
-def choose_radio(page, name: str, value: str) -> None:
-    """Tab into the group, then arrow keys until the wanted answer is chosen."""
-    focus_next(page, f"el.name === {json.dumps(name)}")
-    for _ in range(25):
-        if page.evaluate("document.activeElement.value") == value:
-            break
-        page.keyboard.press("ArrowDown")
-    page.keyboard.press("Space")
-    assert page.evaluate(f"document.activeElement.value === {json.dumps(value)} && document.activeElement.checked")
 
 
 def tick(page, selector_js: str) -> None:

@@ -13,9 +13,9 @@ from portal.extensions import db
 from portal.inbox.models import HistoryEntry
 from portal.providers.demo import DEFAULT_DEMO_PASSWORD, demo_account_email
 from portal.providers.models import Provider
-from tests.browser.test_contact_browser import choose_radio, h1, press_and_wait, submit, type_into
-from tests.browser.test_shell_browser import focus_next
+from tests.browser.test_contact_browser import h1
 from tests.support.browser import check_accessibility
+from tests.support.keyboard import choose_radio, focus_next, press_and_wait, submit, type_into
 
 pytestmark = pytest.mark.browser
 

@@ -3,13 +3,12 @@ answer on the check page, pausing with a code and going on in a fresh browser, p
 Every page state is checked with axe (320 px, 1280 px, very large text)."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
-from tests.browser.test_shell_browser import focus_next
 from tests.support.browser import check_accessibility
+from tests.support.keyboard import choose_radio, focus_next, press_and_wait, submit, type_into
 
 pytestmark = pytest.mark.browser
 
@@ -52,11 +51,6 @@ def question_id(page) -> str:
     return match.group(1)
 
 
-def press_and_wait(page, key: str = "Enter") -> None:
-    with page.expect_navigation():
-        page.keyboard.press(key)
-
-
 def choose_by_keyboard(page, value) -> None:
     """Tab into the answer, then arrow keys (one answer), Space (several answers) or typing (text)."""
     if value is None:
@@ -66,22 +60,10 @@ def choose_by_keyboard(page, value) -> None:
             focus_next(page, f"el.name === 'answer' && el.value === '{item}'")
             page.keyboard.press("Space")
         return
-    focus_next(page, "el.name === 'answer'")
-    if page.evaluate("document.activeElement.type") == "radio":
-        for _ in range(12):
-            if page.evaluate("document.activeElement.value") == value:
-                break
-            page.keyboard.press("ArrowDown")
-        page.keyboard.press("Space")
-        assert page.evaluate(f"document.querySelector('input[name=answer][value=\"{value}\"]').checked")
+    if page.evaluate("document.querySelector('[name=answer]').type") == "radio":
+        choose_radio(page, "answer", value)
     else:
-        page.keyboard.press("Control+A")
-        page.keyboard.type(value)
-
-
-def submit_by_keyboard(page, label: str = "Weiter") -> None:
-    focus_next(page, f"el.tagName === 'BUTTON' && el.textContent.trim() === {json.dumps(label)}")
-    press_and_wait(page)
+        type_into(page, "answer", value)
 
 
 def answer_by_keyboard(page, answers: dict, note: str | None = None, check=True) -> str:
@@ -92,7 +74,7 @@ def answer_by_keyboard(page, answers: dict, note: str | None = None, check=True)
     if note is not None:
         focus_next(page, "el.name === 'notes'")
         page.keyboard.type(note)
-    submit_by_keyboard(page)
+    submit(page)
     return current
 
 
@@ -105,7 +87,7 @@ def start_by_keyboard(page, mode_label: str) -> None:
             break
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Space")
-    submit_by_keyboard(page, "Los geht's")
+    submit(page, "Los geht's")
     assert question_id(page) == "bereich"
 
 
@@ -134,7 +116,7 @@ def test_alone_by_keyboard_with_errors_back_change_result_print_and_code(page, b
 
     # A missing answer: the error summary is announced and focused, the other answers stay.
     check_accessibility(page)
-    submit_by_keyboard(page)
+    submit(page)
     assert page.locator(".error-summary").is_visible()
     assert page.evaluate("document.activeElement.matches('[data-error-summary]')")
     assert page.title().startswith("Fehler: ")
@@ -160,12 +142,12 @@ def test_alone_by_keyboard_with_errors_back_change_result_print_and_code(page, b
     press_and_wait(page)
     check_accessibility(page)
     choose_by_keyboard(page, "bis-4")
-    submit_by_keyboard(page)
+    submit(page)
     assert page.url.endswith("/klaerung/pruefen")
     text = page.locator("main").inner_text()
     assert "Bis zu 4 Stunden" in text and "Garten\nArbeit mit Tieren" in text and "Blumen gießen" in text
 
-    submit_by_keyboard(page, "Mein Ergebnis ansehen")
+    submit(page, "Mein Ergebnis ansehen")
     assert page.url.endswith("/klaerung/ergebnis")
     check_accessibility(page)
     result = page.locator("main").inner_text()
@@ -215,20 +197,20 @@ def test_with_a_support_person_hints_notes_pause_and_go_on_elsewhere(page, brows
     choose_by_keyboard(page, answers["wohnen"])
     focus_next(page, "el.name === 'notes'")
     page.evaluate("document.activeElement.value = 'n'.repeat(1001)")
-    submit_by_keyboard(page)
+    submit(page)
     assert "höchstens 1000 Zeichen" in page.locator(".error-summary").inner_text()
     assert page.locator("input[value=familie]").is_checked()
     check_accessibility(page)
     page.fill("textarea[name=notes]", "")
-    submit_by_keyboard(page)
+    submit(page)
 
     # "Pause machen" by keyboard, then on in a fresh browser.
     assert question_id(page) == "postleitzahl"
     choose_by_keyboard(page, "23552")
-    submit_by_keyboard(page, "Pause machen")
+    submit(page, "Pause machen")
     assert page.url.endswith("/klaerung/pause")
     code = code_on_pause_page(page)
-    submit_by_keyboard(page, "Auf diesem Computer beenden")
+    submit(page, "Auf diesem Computer beenden")
     check_accessibility(page)
     page.goto("/klaerung/frage/arbeitsfelder")
     assert page.url.endswith("/klaerung")  # this browser forgot the code
@@ -243,7 +225,7 @@ def test_with_a_support_person_hints_notes_pause_and_go_on_elsewhere(page, brows
             note = "Hat Angst vor dem Bus" if current == "sorgen" else None
             check = current in ("arbeitsfelder", "antwort-zurueck", "lieblings-arbeit")
             answer_by_keyboard(other, answers, note=note, check=check)
-        submit_by_keyboard(other, "Mein Ergebnis ansehen")
+        submit(other, "Mein Ergebnis ansehen")
         check_accessibility(other)
         notes = other.locator("section[aria-labelledby=ergebnis-notizen]").inner_text()
         assert "Arbeitet seit 2019" in notes and "Hat Angst vor dem Bus" in notes
@@ -257,7 +239,7 @@ def test_neu_anfangen_by_keyboard_deletes_the_answers(page):
     focus_next(page, "el.textContent.trim() === 'Neu anfangen'")
     press_and_wait(page)
     check_accessibility(page)
-    submit_by_keyboard(page, "Ja, alle Antworten löschen")
+    submit(page, "Ja, alle Antworten löschen")
     assert page.url.endswith("/klaerung")
     assert "Sie haben schon angefangen" not in page.locator("main").inner_text()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_shell_browser import focus_next
 from tests.support.browser import check_accessibility
+from tests.support.keyboard import focus_next
 
 pytestmark = pytest.mark.browser
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.browser import check_accessibility
+from tests.support.keyboard import focus_next
 
 pytestmark = pytest.mark.browser
 
@@ -24,15 +25,6 @@ def test_shell_pages_are_accessible_in_both_languages_and_high_contrast(page, ur
         page.goto(url + query)
         check_accessibility(page)
     page.goto("/?kontrast=normal")
-
-
-def focus_next(page, predicate_js: str, limit: int = 60):
-    """Press Tab until the focused element matches; fail if it never does."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"(el => {predicate_js})(document.activeElement)"):
-            return
-    raise AssertionError(f"Tab never reached an element where {predicate_js}")
 
 
 def test_skip_link_is_the_first_stop_and_jumps_to_the_main_content(page):
