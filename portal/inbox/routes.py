@@ -3,6 +3,7 @@ status and assignment, CSV export and deletion. Every view and change is audited
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -139,13 +140,19 @@ def export():
 # --- one request --------------------------------------------------------------------------------
 
 
-def _forms(contact_request: ContactRequest, user):
+class RequestForms(NamedTuple):
+    status: StatusForm
+    assign: AssignForm
+    note: NoteForm
+
+
+def _forms(contact_request: ContactRequest, user) -> RequestForms:
     """The three forms of a request's page; on a POST each binds its own prefixed fields."""
     status_form = StatusForm(prefix="status", data={"status": contact_request.status})
     assign_form = AssignForm(prefix="assign", data={"assignee": str(contact_request.assigned_to_id or NOBODY)})
     assign_form.assignee.choices = as_choices([(NOBODY, _("Noch niemand"))] + [
         (member.id, member.display_name) for member in own_staff(user)])
-    return status_form, assign_form, NoteForm(prefix="note")
+    return RequestForms(status_form, assign_form, NoteForm(prefix="note"))
 
 
 def _detail_page(contact_request: ContactRequest, status_form, assign_form, note_form):
@@ -181,14 +188,15 @@ def _changed(contact_request: ContactRequest, kind: str, text: str, action: str,
     return redirect(url_for("inbox.detail", reference=contact_request.reference, _anchor="verlauf"), code=303)
 
 
-def _change(reference: str, which: int, apply):
-    """A change from one of the request page's forms (0 status, 1 assignment, 2 note): the page
+def _change(reference: str, which: str, apply):
+    """A change from one of the request page's forms (`which`: status, assign or note): the page
     again with the errors, or `apply(contact_request, form)`."""
     contact_request = own_request_or_404(current_user(), reference)
     forms = _forms(contact_request, current_user())
-    if not forms[which].validate():
+    form = getattr(forms, which)
+    if not form.validate():
         return _detail_page(contact_request, *forms)
-    return apply(contact_request, forms[which])
+    return apply(contact_request, form)
 
 
 @bp.post("/anfragen/<reference>/status")
@@ -202,7 +210,7 @@ def change_status(reference: str):
         contact_request.closed_at = utcnow() if new_status == DONE else None
         return _changed(contact_request, STATUS, new_status, "status", detail=new_status)
 
-    return _change(reference, 0, apply)
+    return _change(reference, "status", apply)
 
 
 @bp.post("/anfragen/<reference>/zuweisen")
@@ -215,13 +223,13 @@ def assign(reference: str):
         return _changed(contact_request, ASSIGNED, member.display_name if member else "", "assign",
                         detail=str(chosen or "nobody"))
 
-    return _change(reference, 1, apply)
+    return _change(reference, "assign", apply)
 
 
 @bp.post("/anfragen/<reference>/notiz")
 @login_required
 def add_note(reference: str):
-    return _change(reference, 2, lambda contact_request, form: _changed(contact_request, NOTE, form.text.data, "note"))
+    return _change(reference, "note", lambda contact_request, form: _changed(contact_request, NOTE, form.text.data, "note"))
 
 
 @bp.route("/anfragen/<reference>/loeschen", methods=["GET", "POST"])
