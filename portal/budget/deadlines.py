@@ -10,9 +10,11 @@ The rules come from /work/shared/domain/facts.md, section 2:
   ends on the next working day (§ 64 Abs. 3 SGG); holidays come from the `holidays` package for the
   chosen Land. Without correct instructions the limit is 1 year (§ 66 SGG).
 - The office: 2 weeks to settle who is responsible and 3 weeks to decide (§ 14 SGB IX), 6 weeks with
-  several offices and 2 months with a planning conference (§ 15 SGB IX); after 2 months without a
-  reasoned notice the application counts as approved (§ 18 SGB IX), but not for Eingliederungshilfe
-  (§ 18 Abs. 7 SGB IX).
+  several offices and 2 months with a planning conference (§ 15 SGB IX). Without a decision or a
+  reasoned notice within 2 months the application counts as approved once that deadline has run out,
+  so from the day after its last day (§ 18 Abs. 3 SGB IX), but not for Eingliederungshilfe or youth
+  welfare (§ 18 Abs. 7 SGB IX). All of it counts from the day the application arrived at the office
+  that deals with it (§ 14 Abs. 2 SGB IX).
 
 Every choice that is not settled in the facts is made so that the person is early rather than late:
 the date on the letter is taken as the posting date (a later posting only gives more time), the day a
@@ -173,7 +175,7 @@ class OfficeTimeLimits:
     decision: date  # § 14 Abs. 2 SGB IX: 3 weeks, when no expert report is needed
     several_offices: date  # § 15 SGB IX: 6 weeks when several offices take part
     planning_conference: date  # § 15 SGB IX: 2 months with a Teilhabeplankonferenz
-    reasoned_notice: date  # § 18 SGB IX: after 2 months without a reasoned notice it counts as approved
+    counts_as_approved: date  # § 18 Abs. 3 SGB IX: the day after the 2 months ran out without a reasoned notice
 
     def milestones(self) -> list[tuple[str, date]]:
         """(key, date) in the order of the dates; the keys name the texts in the template."""
@@ -194,7 +196,7 @@ def office_time_limits(received: date) -> OfficeTimeLimits:
         decision=received + timedelta(weeks=3),
         several_offices=received + timedelta(weeks=6),
         planning_conference=two_months,
-        reasoned_notice=two_months,
+        counts_as_approved=two_months + timedelta(days=1),
     )
 
 

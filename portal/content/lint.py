@@ -11,11 +11,14 @@ textstat/pyphen are imported here only: the running portal never needs them.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import yaml
 
 from .errors import ContentError, display_path
 from .prose import (
@@ -52,6 +55,8 @@ LONG_WORD_LETTERS = 13
 MIN_READABILITY = 60.0
 MIN_WORDS_FOR_READABILITY = 40  # shorter files give meaningless scores
 ALLOWED_WORDS_FILE = Path(__file__).with_name("allowed_words.txt")
+# Beside the language folders' parent (content/claims.yaml for content/easy_language).
+CLAIMS_FILE_NAME = "claims.yaml"
 
 ERROR = "error"
 WARNING = "warning"
@@ -92,6 +97,25 @@ class FileReadability:
     def measured(self) -> bool:
         """Only files with enough words get a readability error."""
         return self.words >= MIN_WORDS_FOR_READABILITY
+
+
+@dataclass(frozen=True)
+class FalseClaim:
+    """A statement that must not come back: a pattern and why (with the law it was checked against)."""
+
+    pattern: re.Pattern
+    reason: str
+
+
+def load_false_claims(content_root: Path, lang: str) -> tuple[FalseClaim, ...]:
+    """The false claims of one language from `claims.yaml` beside the content root (none without it)."""
+    path = Path(content_root).resolve().parent / CLAIMS_FILE_NAME
+    if not path.is_file():
+        return ()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple(
+        FalseClaim(re.compile(entry["pattern"], re.IGNORECASE), entry["reason"]) for entry in data.get(lang) or ()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +183,7 @@ class LanguageRules:
     allowed_acronyms: frozenset[str]
     spellings: GlossarySpellings
     allowed_words: frozenset[str]
+    false_claims: tuple[FalseClaim, ...] = ()
 
 
 def check_line(line: ProseLine, shown: str, rules: LanguageRules) -> list[Problem]:
@@ -181,6 +206,9 @@ def check_line(line: ProseLine, shown: str, rules: LanguageRules) -> list[Proble
             report("sentence-length", f"{count} words (better at most {SENTENCE_WARN_WORDS}): {_quote(sentence)}", WARNING)
     for abbreviation in dict.fromkeys(find_abbreviations(text, rules.lang, rules.allowed_acronyms)):
         report("abbreviation", f"'{abbreviation}': write the words out (or explain the word in the glossary)")
+    for claim in rules.false_claims:
+        if found := claim.pattern.search(text):
+            report("false-claim", f"'{found.group(0)}': {claim.reason}")
     if not rules.full_rules:
         return problems
     if len(sentences) > 1:
@@ -264,6 +292,7 @@ def _language_rules(root: Path, lang: str) -> LanguageRules:
         allowed_acronyms=frozenset(acronyms_in(spellings)),
         spellings=GlossarySpellings(spellings),
         allowed_words=load_allowed_words(),
+        false_claims=load_false_claims(root, lang),
     )
 
 

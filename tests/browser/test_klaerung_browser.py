@@ -151,7 +151,7 @@ def test_alone_by_keyboard_with_errors_back_change_result_print_and_code(page, b
     assert page.url.endswith("/klaerung/ergebnis")
     check_accessibility(page)
     result = page.locator("main").inner_text()
-    for words in ("Mein Ergebnis", "Garten, Arbeit mit Tieren", "Kann ich zurück in die Werk", "Modul 3",
+    for words in ("Mein Ergebnis", "Garten, Arbeit mit Tieren", "Kann ich zurück in eine Werk", "Modul 3",
                   "Ihre nächsten Schritte"):
         assert words in result.replace("·", ""), words
     assert page.locator("a.button[href='/kontakt?mit_ergebnis=1']").is_visible()

@@ -412,7 +412,12 @@ def test_the_office_time_limits(client):
     text = page_text(check_page(client.get("/budget/frist/amt/ergebnis?lang=de")))
     for day in ("Montag, 16. März 2026", "Montag, 23. März 2026", "Montag, 13. April 2026", "Samstag, 2. Mai 2026"):
         assert day in text
-    assert "§ 18 SGB IX" in text and "§ 18 Absatz 7 SGB IX" in text and "Eingliederungshilfe" in text
+    # § 18 Abs. 3 SGB IX: approved once the deadline has run out, so from the day after its last day
+    assert "Ab dem Sonntag, 3. Mai 2026 kann Ihr Antrag als erlaubt gelten." in text
+    assert "§ 18 Absatz 3 SGB IX" in text and "§ 18 Absatz 7 SGB IX" in text and "Eingliederungshilfe" in text
+    # § 16 Abs. 2 SGB I and § 14 Abs. 2 SGB IX: the first office fixes the date, the deadlines start again
+    form_text = page_text(check_page(client.get("/budget/frist/amt?lang=de")))
+    assert "§ 16 Absatz 2 SGB I" in form_text and "§ 14 Absatz 2 SGB IX" in form_text
 
 
 def test_the_office_time_form_refuses_a_future_date(client):

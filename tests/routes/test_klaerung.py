@@ -310,7 +310,7 @@ def test_the_result_shows_interests_strengths_wishes_help_worries_modules_and_ne
     text = page_text(document)
     assert h1_text(document) == "Mein Ergebnis"
     for words in ("Das mache ich gerne", "Garten", "Das kann ich gut", "So möchte ich arbeiten",
-                  "Diese Hilfe brauche ich", "Kann ich zurück in die Werkstatt?", "§ 220 Absatz 3 SGB IX",
+                  "Diese Hilfe brauche ich", "Kann ich zurück in eine Werkstatt?", "§ 220 Absatz 3 SGB IX",
                   "Notizen der Begleitperson", "Mag Pflanzen", "Diese Module passen zu Ihnen",
                   "Modul 3: Lernen im Betrieb mit Jobcoach", "Sie möchten in einem Betrieb lernen. Dabei hilft Modul 3.",
                   "Ihre nächsten Schritte"):
@@ -367,7 +367,7 @@ def test_the_snapshot_is_plain_data_in_the_persons_language(app, client):
                         "Diese Module passen zu Ihnen", "Ihre nächsten Schritte"]
     items = {section["heading"]: section["items"] for section in data["sections"]}
     assert "Da möchte ich gerne arbeiten: Küche, Garten" in items["Das mache ich gerne"]
-    assert items["Meine Sorgen und die Antworten"][0].startswith("Kann ich zurück in die Werk·statt? Ja. Sie dürfen")
+    assert items["Meine Sorgen und die Antworten"][0].startswith("Kann ich zurück in eine Werk·statt? Ja. Eine Werk·statt muss Sie wieder aufnehmen.")
     assert "Das möchte ich ausprobieren: Mag <b>Pflanzen</b>" in items["Notizen der Begleit·person"]
     assert items["Diese Module passen zu Ihnen"][0].startswith("Modul 2: Einen Betrieb finden und alles vorbereiten. ")
     every_text = [text for section in data["sections"] for text in section["items"]] + headings

@@ -144,13 +144,14 @@ def test_the_office_time_limits():
     assert limits.decision == date(2026, 3, 23)  # § 14 Abs. 2: 3 weeks
     assert limits.several_offices == date(2026, 4, 13)  # § 15: 6 weeks
     assert limits.planning_conference == date(2026, 5, 2)  # § 15: 2 months
-    assert limits.reasoned_notice == date(2026, 5, 2)  # § 18: 2 months
+    # § 18 Abs. 3 SGB IX: approved once the 2 months have run out, so on the day after their last day
+    assert limits.counts_as_approved == date(2026, 5, 3)
     assert [key for key, _day in limits.milestones()] == ["responsibility", "decision", "several_offices", "planning_conference"]
 
 
 def test_two_months_from_the_end_of_december_end_in_february():
-    assert deadlines.office_time_limits(date(2026, 12, 31)).reasoned_notice == date(2027, 2, 28)
-    assert deadlines.office_time_limits(date(2027, 12, 31)).reasoned_notice == date(2028, 2, 29)
+    assert deadlines.office_time_limits(date(2026, 12, 31)).counts_as_approved == date(2027, 3, 1)
+    assert deadlines.office_time_limits(date(2027, 12, 31)).counts_as_approved == date(2028, 3, 1)
 
 
 @pytest.mark.parametrize(

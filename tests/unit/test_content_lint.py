@@ -346,3 +346,60 @@ def test_python_dash_m_without_flask(tree: Path):
     broken = subprocess.run([*command, str(tree)], capture_output=True, text=True, cwd=REPO_ROOT)
     assert broken.returncode == 1
     assert "module.md:4: abbreviation: 'z. B.'" in broken.stdout
+
+
+# --- false claims: statements that must not come back ------------------------------------
+
+
+SHIPPED_ROOT = REPO_ROOT / "content" / "easy_language"
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("de", "Sie dürfen zurück in die Werk·statt, wenn Sie das wollen."),  # § 220 Abs. 3 SGB IX
+        ("de", "## Ihr Platz in der Werk·statt bleibt"),
+        ("de", "Die Antwort ist sicher."),
+        ("de", "Ihre Wahl gilt dann für mindestens 6 Monate."),  # § 29 Abs. 1 SGB IX
+        ("de", "Bei einem Wider·spruch hilft die EUTB aber nicht."),  # § 32 SGB IX
+        ("de", "Nach 20 Jahren bekommen Sie oft eine Erwerbs·minderungs·rente."),  # § 43 Abs. 6 SGB VI
+        ("en", "You may go back to the workshop if you want."),
+        ("en", "Your choice then counts for at least 6 months."),
+        ("en", "The EUTB does not help with objections."),
+    ],
+)
+def test_a_false_claim_from_the_legal_review_is_reported(lang: str, line: str):
+    rules = lint._language_rules(SHIPPED_ROOT, lang)
+    assert "false-claim" in rules_fired(line, rules)
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("de", "Das heißt: Eine Werk·statt muss Sie wieder aufnehmen."),
+        ("de", "Die Werk·statt hält Ihren alten Platz aber nicht frei."),
+        ("de", "Dann gilt Ihre Wahl für 6 Monate."),
+        ("de", "Die EUTB erklärt Ihnen den Bescheid und die Frist."),
+        ("en", "But your old workshop does not keep your place free."),
+        ("en", "This means: a workshop must take you in again."),
+    ],
+)
+def test_the_corrected_statements_pass(lang: str, line: str):
+    rules = lint._language_rules(SHIPPED_ROOT, lang)
+    assert "false-claim" not in rules_fired(line, rules)
+
+
+def test_false_claims_come_from_the_file_beside_the_content_root(tmp_path: Path, tree: Path):
+    page = next((tree / "de").rglob("*.md"))
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nDas ist ein Versprechen.\n", encoding="utf-8")
+    assert not [p for p in check_library(tree) if p.rule == "false-claim"]
+    (tree.parent / "claims.yaml").write_text(
+        "de:\n  - pattern: 'ein Versprechen'\n    reason: 'promises too much'\n", encoding="utf-8"
+    )
+    found = [p for p in check_library(tree) if p.rule == "false-claim"]
+    assert len(found) == 1 and "promises too much" in found[0].text and found[0].path.endswith(page.name)
+
+
+def test_the_shipped_content_makes_no_false_claim():
+    assert [p for p in check_library(SHIPPED_ROOT) if p.rule == "false-claim"] == []

@@ -162,7 +162,7 @@ def test_an_exclusive_answer_reads_with_its_question(q):
 def test_worries_come_with_their_answers(q):
     res = result(q, sorgen=["zurueck", "rente"], sorgen_andere="Der Bus")
     items = section(res, "worries").items
-    assert [item.text for item in items] == ["Kann ich zurück in die Werk·statt?", "Was ist mit meiner Rente?",
+    assert [item.text for item in items] == ["Kann ich zurück in eine Werk·statt?", "Was ist mit meiner Rente?",
                                              "Andere Sorgen: Der Bus"]
     assert items[0].answer.id == "antwort-zurueck" and "§ 220 Absatz 3 SGB IX" in items[0].answer.law
     assert items[1].answer.id == "antwort-rente" and items[2].answer is None
