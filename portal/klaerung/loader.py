@@ -53,7 +53,8 @@ RESULT_KEYS = {
     "title", "intro", "sections", "notes_heading", "modules_heading", "no_modules", "next_steps_heading",
     "modules", "next_steps",
 }
-MODULE_RULE_KEYS = {"module", "when", "unless", "reason"}
+# `always: true`: a module every person is offered (the JobBudget report: Modul 1 for everyone).
+MODULE_RULE_KEYS = {"module", "when", "unless", "always", "reason"}
 NEXT_STEP_KEYS = {"when", "unless", "text", "link", "link_text"}
 
 
@@ -463,8 +464,13 @@ class _Checker:
                 self.problem(rule_keys + ("module",), f"module '{module}' must be a number from 1 to 8")
                 continue
             condition = self.condition(rule, rule_keys)
-            if condition is ALWAYS:
-                self.problem(rule_keys, f"the rule for module {module} needs 'when' or 'unless'")
+            always = rule.get("always")
+            if always not in (None, True):
+                self.problem(rule_keys + ("always",), "'always' can only be true")
+            elif always and condition is not ALWAYS:
+                self.problem(rule_keys, f"the rule for module {module} says 'always': it cannot also have 'when' or 'unless'")
+            elif not always and condition is ALWAYS:
+                self.problem(rule_keys, f"the rule for module {module} needs 'when', 'unless' or 'always: true'")
             self.check_condition(condition, rule_keys, by_id, before=None, order=order)
             module_rules.append(ModuleRule(module, condition, self.text(rule, rule_keys, "reason")))
         next_steps = []

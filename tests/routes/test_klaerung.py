@@ -369,7 +369,8 @@ def test_the_snapshot_is_plain_data_in_the_persons_language(app, client):
     assert "Da möchte ich gerne arbeiten: Küche, Garten" in items["Das mache ich gerne"]
     assert items["Meine Sorgen und die Antworten"][0].startswith("Kann ich zurück in eine Werk·statt? Ja. Eine Werk·statt muss Sie wieder aufnehmen.")
     assert "Das möchte ich ausprobieren: Mag <b>Pflanzen</b>" in items["Notizen der Begleit·person"]
-    assert items["Diese Module passen zu Ihnen"][0].startswith("Modul 2: Einen Betrieb finden und alles vorbereiten. ")
+    assert items["Diese Module passen zu Ihnen"][0].startswith("Modul 1: ")
+    assert items["Diese Module passen zu Ihnen"][1].startswith("Modul 2: Einen Betrieb finden und alles vorbereiten. ")
     every_text = [text for section in data["sections"] for text in section["items"]] + headings
     assert all("<span" not in text and "\n" not in text for text in every_text)
     assert max(len(text) for text in every_text) <= 500  # the contact request keeps 500 characters per item
@@ -377,11 +378,12 @@ def test_the_snapshot_is_plain_data_in_the_persons_language(app, client):
     assert english["title"] == "My result" and english["sections"][0]["heading"] == "About me"
 
 
-def test_without_modules_the_snapshot_says_so(app, client):
+def test_with_neutral_answers_the_snapshot_recommends_module_1(app, client):
     finish(client)
     items = {s["heading"]: s["items"] for s in snapshot(app, client, "de")["sections"]}
-    assert items["Diese Module passen zu Ihnen"] == ["Im Moment passt kein Modul. Das ist in Ordnung. "
-                                                    "Sie können die Klärung später noch einmal machen."]
+    assert len(items["Diese Module passen zu Ihnen"]) == 1
+    assert items["Diese Module passen zu Ihnen"][0].startswith("Modul 1: ")
+    assert "Die richtige Klärung ist Modul 1." in items["Diese Module passen zu Ihnen"][0]
 
 
 # --- pause, code, restart ---------------------------------------------------------------------

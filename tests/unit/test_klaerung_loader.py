@@ -178,6 +178,10 @@ def test_a_condition_about_a_text_question(tmp_path):
         ("        label: Antwort A\n", "        label: Antwort A\n        icon: gibt-es-nicht\n", "pictogram 'gibt-es-nicht' not found"),
         ("    - text: Sprechen Sie mit jemandem.", "    - text: Sprechen Sie.\n      link: https://example.org", "must be a path inside the portal"),
         ("    - module: 3", "    - module: 9", "module '9' must be a number from 1 to 8"),
+        ("      when: {eins: ja}\n      reason: Dabei", "      reason: Dabei", "needs 'when', 'unless' or 'always: true'"),
+        ("      when: {eins: ja}\n      reason: Dabei", "      when: {eins: ja}\n      always: true\n      reason: Dabei",
+         "cannot also have 'when' or 'unless'"),
+        ("      when: {eins: ja}\n      reason: Dabei", "      always: ja\n      reason: Dabei", "'always' can only be true"),
         ("    result_section: about\n  - id: zwei", "    result_section: nirgends\n  - id: zwei", "result_section 'nirgends' is not one of"),
         ("  next_steps_heading: Nächste Schritte\n", "", "'next_steps_heading' is missing"),
         ("    label: Ihre Antwort\n", "    label: Ihre Antwort\n    max_length: 0\n", "'max_length' must be a number"),
@@ -227,3 +231,9 @@ def test_a_broken_file_stops_the_portal_with_its_name(tmp_path, monkeypatch):
     with pytest.raises(ContentError, match=r"en/klaerung\.yaml:\d+: 'praktikum' has no answer 'vielleicht'"):
         create_app({"PORTAL_ENV": "testing", "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://",
                     "CONTENT_DIR": content})
+
+
+def test_a_module_rule_can_hold_for_everybody(tmp_path):
+    text = minimal_file().replace("      when: {eins: ja}\n      reason: Dabei", "      always: true\n      reason: Dabei", 1)
+    questionnaire = load_text(tmp_path, text)
+    assert questionnaire.module_rules[0].condition.holds({})

@@ -34,15 +34,20 @@ def texts(res, key) -> list[str]:
     return [item.text for item in found.items] if found else []
 
 
-def test_the_neutral_answers_fit_no_module(q):
+ALWAYS_MODULE_1 = "Die Fragen hier sind ein erster Blick."
+
+
+def test_the_neutral_answers_fit_only_module_1_which_everybody_is_offered(q):
     res = result(q)
-    assert res.modules == ()
+    assert [fit.number for fit in res.modules] == [1]
+    assert res.modules[0].reasons[0].startswith(ALWAYS_MODULE_1)
     assert res.title == "Mein Ergebnis" and res.created == DAY
 
 
 # --- the modules that fit, one test per rule ------------------------------------------------------
 
 MODULE_CASES = [
+    (1, {}, ALWAYS_MODULE_1),  # the JobBudget report: Modul 1 for every workshop employee
     (1, {"ziel": "weiss-nicht"}, "Sie wissen noch nicht, was Sie ausprobieren möchten."),
     (1, {"arbeitsfelder": ["weiss-nicht"]}, "Sie wissen noch nicht, wo Sie arbeiten möchten."),
     (2, {"ziel": "praktikum"}, "Sie möchten in einem Betrieb arbeiten."),
@@ -51,11 +56,13 @@ MODULE_CASES = [
     (3, {"hilfe": ["lernen-betrieb"]}, "Sie möchten in einem Betrieb lernen.\nDabei hilft Modul 3."),
     (3, {"ziel": "arbeitsplatz"}, "Sie möchten in einem Betrieb lernen.\nDabei hilft Modul 3."),
     (4, {"hilfe": ["dazu-lernen"]}, "Sie möchten neben der Arbeit dazu lernen."),
-    (4, {"bereich": "berufsbildung", "ausbildung": "ja"}, "Sie möchten eine Ausbildung machen."),
+    # An apprenticeship (Budget für Ausbildung, § 61a SGB IX) needs a company first, not Modul 4's courses.
+    (2, {"bereich": "berufsbildung", "ausbildung": "ja"}, "Sie möchten eine Ausbildung in einem Betrieb machen."),
     (5, {"hilfe": ["antraege"]}, "Sie möchten Hilfe bei Anträgen und Briefen."),
     (6, {"hilfe": ["reden"]}, "Sie möchten mehr Begleitung, wenn es schwer wird."),
-    (6, {"hilfe": ["weg"]}, "Sie möchten mehr Begleitung, wenn es schwer wird."),
-    (6, {"unterwegs": ["fahrdienst"], "bus_lernen": "ja"}, "Sie möchten den Weg zur Arbeit allein schaffen."),
+    # Practising the way to work is Baustein 4 of Modul 2 ("Den Weg zur Arbeit üben").
+    (2, {"hilfe": ["weg"]}, "Sie möchten Hilfe auf dem Weg zur Arbeit."),
+    (2, {"unterwegs": ["fahrdienst"], "bus_lernen": "ja"}, "Sie möchten den Weg zur Arbeit allein schaffen."),
     (7, {"hilfe": ["geld"]}, "Sie möchten Hilfe mit dem Persönlichen Budget."),
     (8, {"ziel": "arbeitsplatz"}, "Sie möchten einen Arbeits·vertrag in einem Betrieb."),
     (8, {"sorgen": ["kollegen"]}, "Sie machen sich Sorgen um die Arbeit mit Kollegen."),
@@ -80,7 +87,7 @@ def test_an_answer_that_no_longer_counts_fits_no_module(q):
     answers = walk(q, bereich="berufsbildung", ausbildung="ja")
     answers["bereich"] = "arbeitsbereich"  # changed on the check page: the training question is off the way
     res = rules.build_result(q, answers, {}, DAY, TITLES)
-    assert 4 not in modules(res)
+    assert not any("Ausbildung" in reason for reasons in modules(res).values() for reason in reasons)
     assert "Ausbildung in einem Betrieb: Ja" not in texts(res, "wishes")
 
 
@@ -91,8 +98,8 @@ def test_two_rules_with_the_same_reason_give_it_once(q):
 
 def test_modules_come_in_order_with_their_titles(q):
     res = result(q, ziel="arbeitsplatz", hilfe=["antraege", "betrieb-finden"])
-    assert [fit.number for fit in res.modules] == [2, 3, 5, 8]
-    assert res.modules[0].title == "Titel 2"
+    assert [fit.number for fit in res.modules] == [1, 2, 3, 5, 8]
+    assert res.modules[0].title == "Titel 1"
 
 
 # --- next steps ------------------------------------------------------------------------------
@@ -111,8 +118,11 @@ def steps(res) -> list[str]:
         ({"gespraech": "beratung"}, "Lassen Sie sich von der EUTB beraten.", True),
         ({"gespraech": "weiss-nicht"}, "Sprechen Sie mit einem Menschen, dem Sie vertrauen.", True),
         ({"gespraech": "anbieter"}, "Zeigen Sie Ihr Ergebnis Ihrer Familie.", False),
-        ({"ziel": "aussenarbeitsplatz"}, "Ein Anbieter hilft Ihnen bei den nächsten Schritten.", True),
-        ({"ziel": "bleiben"}, "Ein Anbieter hilft Ihnen bei den nächsten Schritten.", False),
+        ({"ziel": "aussenarbeitsplatz"}, "Machen Sie Modul 1 mit einem Anbieter.", True),
+        ({"ziel": "bleiben"}, "Machen Sie Modul 1 mit einem Anbieter.", True),
+        ({}, "Machen Sie Modul 1 mit einem Anbieter.", True),
+        ({"bereich": "berufsbildung", "ausbildung": "ja"}, "Für eine Ausbildung gibt es das Budget für Ausbildung.", True),
+        ({}, "Für eine Ausbildung gibt es das Budget für Ausbildung.", False),
         ({"sorgen": ["rente"]}, "Lassen Sie sich zu Ihrer Rente beraten.", True),
         ({}, "Lassen Sie sich zu Ihrer Rente beraten.", False),
         ({"ziel": "weiss-nicht"}, "Mit dem Persönlichen Budget bekommen Sie Geld für Ihre Hilfe.", True),
@@ -188,3 +198,19 @@ def test_the_english_result_has_the_same_shape(q):
     res = rules.build_result(english, walk(english, ziel="praktikum"), {}, DAY, TITLES)
     assert res.title == "My result"
     assert modules(res)[3] == ("You want to learn in a company.\nModule 3 helps with this.",)
+
+
+# --- Modul 1 for everyone (the JobBudget report's conclusion) --------------------------------------
+
+
+@pytest.mark.parametrize("ziel", ["praktikum", "arbeitsplatz", "aussenarbeitsplatz", "bleiben", "weiss-nicht"])
+def test_every_way_recommends_module_1_with_a_provider(q, ziel):
+    res = result(q, ziel=ziel)
+    assert modules(res)[1][0].startswith(ALWAYS_MODULE_1)
+    provider = next(step for step in res.next_steps if step.text.startswith("Machen Sie Modul 1 mit einem Anbieter."))
+    assert provider.link == "/kontakt?mit_ergebnis=1"
+
+
+def test_the_way_to_work_and_the_apprenticeship_no_longer_lead_to_modules_6_and_4(q):
+    found = modules(result(q, unterwegs=["fahrdienst"], bus_lernen="ja", hilfe=["weg"], bereich="berufsbildung", ausbildung="ja"))
+    assert 6 not in found and 4 not in found
