@@ -3,6 +3,7 @@ a gate in front of PostgreSQL that can cut the database off, and visitors that s
 with their own cookies (sent by hand, so the production cookies marked Secure work over http)."""
 from __future__ import annotations
 
+import ctypes
 import http.client
 import os
 import re
@@ -131,6 +132,16 @@ def _reset(sock: socket.socket) -> None:
         pass
 
 
+_LIBC = ctypes.CDLL(None, use_errno=True)
+_PR_SET_PDEATHSIG, _SIGTERM = 1, int(signal.SIGTERM)
+
+
+def _end_with_parent() -> None:
+    """In the child, before gunicorn starts: SIGTERM when the test run ends without stopping it
+    (killed, crashed). Only a C call here: another thread may hold a lock at the fork."""
+    _LIBC.prctl(_PR_SET_PDEATHSIG, _SIGTERM)
+
+
 class Instance:
     """One machine of the deployment: `gunicorn --workers 2 wsgi:app` on a free loopback port."""
 
@@ -142,7 +153,7 @@ class Instance:
     def start(self) -> "Instance":
         command = [PYTHON, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
                    "--timeout", "60", "--graceful-timeout", "5", "--error-logfile", str(self.log), "wsgi:app"]
-        self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env,
+        self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env, preexec_fn=_end_with_parent,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return self
 
@@ -180,9 +191,13 @@ class Instance:
         return f"instance {self.name}"
 
 
+PUBLIC_HOST = "portal.example"
+
+
 class Visitor:
-    """One person's browser: its own cookies and CSRF token, and the address the reverse proxy
-    reports for it (X-Forwarded-For; the instances run with PROXY_FIX=1)."""
+    """One person's browser behind the reverse proxy that terminates TLS: its own cookies and CSRF
+    token; the proxy's headers say its address, https and the public host (the instances run with
+    PROXY_FIX=1), and a form is posted with its page as the Referer, as a browser does."""
 
     def __init__(self, address: str):
         self.address = address
@@ -193,7 +208,8 @@ class Visitor:
                 timeout: float = 30) -> tuple[int, str, str]:
         """(status, Location, body); the cookies the instance sets are kept, whatever their flags."""
         connection = http.client.HTTPConnection("127.0.0.1", instance.port, timeout=timeout)
-        headers = {"X-Forwarded-For": self.address}
+        headers = {"X-Forwarded-For": self.address, "X-Forwarded-Proto": "https", "X-Forwarded-Host": PUBLIC_HOST,
+                   "Referer": f"https://{PUBLIC_HOST}{path}"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         body = None

@@ -137,6 +137,8 @@ class Sender(threading.Thread):
                 status, location, _html = visitor.post(instance, "/kontakt/pruefen", {"consent": "y"})
             except OSError as error:  # no answer at all would be a lost request: the test fails on it
                 status, location = f"no answer: {error}", ""
+            if self.phase != phase:  # sent in one phase, answered in the next: belongs to neither
+                phase = f"{phase} to {self.phase}"
             self.answers.append((phase, visitor.name, instance.name, status, location))
             if status == 303 and location == DONE:
                 visitor.sent = True
