@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+FORM_LIMIT = 5  # the instances' FORM_RATE_LIMIT, per hour
 PYTHON = sys.executable
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
@@ -149,6 +150,7 @@ class Instance:
         self.name, self.env, self.port = name, env, port
         self.log = folder / f"gunicorn-{name}.log"
         self.process: subprocess.Popen | None = None
+        self.stopping = False
 
     def start(self) -> "Instance":
         command = [PYTHON, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
@@ -174,7 +176,9 @@ class Instance:
         """Gunicorn's graceful stop (SIGTERM); `wait=False` only asks, so several can stop at once."""
         if self.process is None or self.process.poll() is not None:
             return
-        self.process.send_signal(signal.SIGTERM)
+        if not self.stopping:
+            self.process.send_signal(signal.SIGTERM)
+            self.stopping = True
         if not wait:
             return
         try:

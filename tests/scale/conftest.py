@@ -5,11 +5,12 @@ These tests are collected only when TEST_DATABASE_URL names a PostgreSQL databas
 TEST_REDIS_URL is set, as `scripts/with-postgres scripts/with-redis …` do. `make test` and
 `make test-postgres` do not collect them at all (so they are neither run nor counted as skipped).
 
-The instances run with PORTAL_ENV=production, as the README asks of every instance: a fixed
-64-character SECRET_KEY shared by both, PROXY_FIX=1 (the tests play the reverse proxy and send
-X-Forwarded-For), secure cookies (sent back by hand over plain http), no demo data (the provider
-is added with `flask --app portal providers add`), the schema made by `flask --app portal db
-upgrade`. Only the limits are set for the test: FORM_RATE_LIMIT=5 per hour.
+The instances run with PORTAL_ENV=production, as the README asks of every instance: one
+64-character SECRET_KEY for all (made anew for each run), PROXY_FIX=1 (the tests play the reverse
+proxy: X-Forwarded-For, -Proto https, -Host), secure cookies (sent back by hand over plain http),
+no demo data (the provider is added with `flask --app portal providers add`), the schema made by
+`flask --app portal db upgrade`. Set for the test: FORM_RATE_LIMIT=5 per hour, and
+MAIL_SEND_IMMEDIATELY=0 so that notices wait in the outbox for `outbox send`.
 """
 from __future__ import annotations
 
@@ -17,8 +18,14 @@ import itertools
 import os
 import secrets
 
+import psycopg
 import pytest
 from sqlalchemy.engine import make_url
+
+from portal import create_app
+from portal.extensions import db
+from tests.scale.cluster import FORM_LIMIT, DatabaseGate, Instance, base_environment, flask_command
+from tests.unit.test_mail_outbox import Recorder, SMTPServer, free_port
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
@@ -26,7 +33,6 @@ TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
 if not (TEST_REDIS_URL and TEST_DATABASE_URL.startswith("postgresql")):
     collect_ignore_glob = ["test_*.py"]
 
-FORM_LIMIT = 5
 SECRET_KEY = secrets.token_hex(32)  # 64 characters, the same for every instance and command
 PROVIDER = {"slug": "scale-integration", "name": "Integrations·fach·dienst Test",
             "email": "team@scale-anbieter.example", "area": "Lübeck: 23552-23570"}
@@ -35,8 +41,6 @@ PROVIDER = {"slug": "scale-integration", "name": "Integrations·fach·dienst Tes
 @pytest.fixture(scope="session")
 def database_url():
     """A database of its own on the test PostgreSQL server, dropped afterwards."""
-    import psycopg
-
     name = f"portal_scale_{secrets.token_hex(4)}"
     admin_url = make_url(TEST_DATABASE_URL)
     conninfo = admin_url.set(drivername="postgresql").render_as_string(hide_password=False)
@@ -56,8 +60,6 @@ def database_conninfo(database_url) -> str:
 @pytest.fixture(scope="session")
 def mail_sink():
     """The SMTP server every machine sends to (aiosmtpd in this process)."""
-    from tests.unit.test_mail_outbox import Recorder, SMTPServer, free_port
-
     port = free_port()
     with SMTPServer(port, Recorder()) as recorder:
         recorder.port = port
@@ -94,8 +96,6 @@ def machine_settings(database_url, redis_url, mail_sink):
 @pytest.fixture(scope="session")
 def release(machine_settings, tmp_path_factory):
     """The release's schema and one provider, made once from one machine, before the instances start."""
-    from tests.scale.cluster import base_environment, flask_command
-
     env = base_environment(**machine_settings, PORTAL_INSTANCE_PATH=tmp_path_factory.mktemp("operator"))
     flask_command(env, "db", "upgrade")
     flask_command(env, "providers", "add", PROVIDER["slug"], "--name", PROVIDER["name"],
@@ -105,8 +105,6 @@ def release(machine_settings, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def database_gate(database_url):
-    from tests.scale.cluster import DatabaseGate
-
     with DatabaseGate(database_url.host, database_url.port) as gate:
         yield gate
 
@@ -114,9 +112,6 @@ def database_gate(database_url):
 @pytest.fixture(scope="session")
 def instances(release, machine_settings, database_url, database_gate, tmp_path_factory):
     """Instances A and B: the same release and settings; both reach PostgreSQL through the gate."""
-    from tests.scale.cluster import Instance, base_environment
-    from tests.unit.test_mail_outbox import free_port
-
     folder = tmp_path_factory.mktemp("instances")
     through_gate = database_url.set(host="127.0.0.1", port=database_gate.port).render_as_string(hide_password=False)
     machines = []
@@ -139,9 +134,6 @@ def instances(release, machine_settings, database_url, database_gate, tmp_path_f
 @pytest.fixture(scope="session")
 def portal_app(release, database_url):
     """The tests' own view of the shared database (to look at what the instances stored)."""
-    from portal import create_app
-    from portal.extensions import db
-
     app = create_app({"PORTAL_ENV": "testing", "SECRET_KEY": SECRET_KEY,
                       "SQLALCHEMY_DATABASE_URI": database_url.render_as_string(hide_password=False)})
     yield app

@@ -11,12 +11,13 @@ import time
 from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
 
+import psycopg
+
 from portal.contact.models import ContactRequest
 from portal.extensions import db
 from portal.mail.models import PENDING, SENT, OutboxMail
 from portal.mail.outbox import queue
-from tests.scale.cluster import PROJECT_ROOT, PYTHON, Visitor, wait_for
-from tests.scale.conftest import FORM_LIMIT
+from tests.scale.cluster import FORM_LIMIT, PROJECT_ROOT, PYTHON, Visitor, wait_for
 from tests.unit.test_klaerung_data import NEUTRAL, questionnaire
 
 CONTACT_ANSWERS = [
@@ -80,8 +81,8 @@ def test_rate_limits_are_counted_across_both_instances(instances, address):
     a, b = instances
     visitor = Visitor(address)
     visitor.open_form(b, "/kontakt/name")
-    answers = [visitor.post(instance, "/kontakt/pruefen", {"consent": "y"})[0]
-               for instance in [a, b] * FORM_LIMIT][: FORM_LIMIT + 1]
+    in_turn = ([a, b] * FORM_LIMIT)[: FORM_LIMIT + 1]
+    answers = [visitor.post(instance, "/kontakt/pruefen", {"consent": "y"})[0] for instance in in_turn]
     # Each instance saw at most FORM_LIMIT // 2 + 1 requests: only a shared count says 429 here.
     assert answers == [303] * FORM_LIMIT + [429], answers
     assert visitor.post(a, "/kontakt/pruefen", {"consent": "y"})[0] == 429
@@ -227,8 +228,6 @@ def start_sender(release: dict, machine: str) -> subprocess.Popen:
 def send_on_both_machines_at_once(release: dict, database_conninfo: str) -> list[int]:
     """Both senders start, and both look into the outbox at the same moment: the test holds the
     outbox table locked until both wait for it, then lets go. Returns how many mails each sent."""
-    import psycopg
-
     with psycopg.connect(database_conninfo) as holder, psycopg.connect(database_conninfo, autocommit=True) as watcher:
         holder.execute("LOCK TABLE mail_outbox IN ACCESS EXCLUSIVE MODE")
         senders = [start_sender(release, machine) for machine in ("1", "2")]
