@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := chromium
 
-.PHONY: run test test-postgres install install-test runtime-packages chromium debian-packages database check bench clean
+.PHONY: run test test-postgres test-scale install install-test install-scale runtime-packages chromium debian-packages database check bench clean
 
 run: install runtime-packages database ## start the portal on http://127.0.0.1:$(PORT) with the demo data
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
@@ -20,6 +20,9 @@ test: install-test runtime-packages chromium ## run every test, browser tests in
 
 test-postgres: install-test runtime-packages chromium ## the same tests against a throwaway PostgreSQL server
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+test-scale: install-scale runtime-packages ## two gunicorn instances, one PostgreSQL, one Redis: the README's "Scaling out", proved
+	scripts/with-postgres scripts/with-redis $(PY) -m pytest tests/scale $(PYTEST_ARGS)
 
 database: install ## create or upgrade the SQLite database under instance/ and load the demo data
 	$(FLASK) db upgrade
@@ -33,6 +36,7 @@ bench: install-test chromium ## measure speed and size (see bench/README.md)
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+install-scale: $(VENV)/.installed-scale
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +48,10 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-scale: pyproject.toml $(VENV)/.installed-test
+	$(PY) -m pip install --quiet -e '.[test,scale]'
 	touch $@
 
 runtime-packages: ## Debian libraries the portal needs (present on a new machine of this kind; installed when missing)
