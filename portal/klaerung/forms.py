@@ -7,9 +7,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..providers.areas import normalize_postcode
 from ..ui.forms import MaxLength, PortalForm, Required
-from .answers import NOTE_MAX
+from .answers import NOTE_MAX, POSTCODE
 from .questionnaire import MODES, MULTIPLE, TEXT, Question, Questionnaire
 
 PAUSE = "pause"  # value of the "Pause machen" button: save what is valid, then show the code
@@ -55,11 +54,8 @@ class Postcode:
         self.message = message
 
     def __call__(self, form, field):
-        if field.data:
-            postcode = normalize_postcode(field.data)  # '23 552', '٢٣٥٥٢' → '23552'
-            if postcode is None:
-                raise ValidationError(self.message)
-            field.data = postcode
+        if field.data and not POSTCODE.match(field.data):
+            raise ValidationError(self.message)
 
 
 def _answer_field(question: Question):
