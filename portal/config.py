@@ -10,8 +10,17 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from flask.helpers import get_debug_flag
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SECRET_KEY_FILE = "secret_key"
+MIN_SECRET_KEY_LENGTH = 32
+SESSION_COOKIE = "portal_session"
+PREFERENCE_COOKIE = "anzeige"
+# In production both cookies carry the __Host- prefix: the browser then takes them only over HTTPS,
+# for the whole site (Path=/) and from this host alone (no Domain), so a neighbour subdomain cannot
+# plant or overwrite them.
+HOST_PREFIX = "__Host-"
 
 
 class ConfigurationError(RuntimeError):
@@ -50,6 +59,37 @@ def _secret_key(env: str, instance_path: Path) -> str:
     return key
 
 
+def check_production(config: dict) -> None:
+    """Refuse to start production with a setting that would put people's data at risk.
+
+    Only settings are checked here, so every command refuses them (also `db upgrade`). What lies
+    in the database (demo providers, demo passwords) is checked when serving: see
+    `portal.security.check_production_data`.
+    """
+    problems = []
+    key = config.get("SECRET_KEY") or ""
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        problems.append(
+            f"SECRET_KEY is {len(key)} characters long; it needs at least {MIN_SECRET_KEY_LENGTH}. "
+            "A short key can be guessed, and with it anyone can forge a provider's log-in. "
+            "Make one with: python -c 'import secrets; print(secrets.token_hex(32))'"
+        )
+    if config.get("DEBUG") or get_debug_flag():
+        problems.append(
+            "FLASK_DEBUG is on. The debugger lets anyone who sees an error page run code on the server: "
+            "unset FLASK_DEBUG (and do not start production with --debug)."
+        )
+    if not config.get("SESSION_COOKIE_SECURE") or not config.get("PREFERENCE_COOKIE_SECURE"):
+        problems.append(
+            "SESSION_COOKIE_SECURE is off. Then the session cookie also travels over plain HTTP, where "
+            "anyone on the network can read it: remove SESSION_COOKIE_SECURE and serve the portal over HTTPS."
+        )
+    if problems:
+        raise ConfigurationError(
+            "The portal does not start in production with these settings:\n- " + "\n- ".join(problems)
+        )
+
+
 def translation_directories() -> str:
     """Every feature keeps its own catalogue under translations/<area>/, so features never edit one file."""
     root = PROJECT_ROOT / "translations"
@@ -81,12 +121,17 @@ def build_config(instance_path: Path, overrides: dict | None = None) -> dict:
         "BABEL_DEFAULT_LOCALE": "de",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Berlin",
         "BABEL_TRANSLATION_DIRECTORIES": translation_directories(),
-        "SESSION_COOKIE_NAME": "portal_session",
+        "SESSION_COOKIE_NAME": (HOST_PREFIX if production else "") + SESSION_COOKIE,
+        "SESSION_COOKIE_PATH": "/",
+        "SESSION_COOKIE_DOMAIN": None,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
         "PERMANENT_SESSION_LIFETIME": timedelta(minutes=_int("SESSION_MINUTES", 60)),
         "PREFERENCE_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
+        "PREFERENCE_COOKIE_NAME": (HOST_PREFIX if production else "") + PREFERENCE_COOKIE,
+        # Browsers remember for a year to use only HTTPS here (production only: the TLS proxy's host).
+        "HSTS": production,
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,  # people take long breaks; a short limit would lose their typing
         "MAX_CONTENT_LENGTH": 256 * 1024,
         "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
@@ -104,4 +149,6 @@ def build_config(instance_path: Path, overrides: dict | None = None) -> dict:
     if env == "testing":
         config.update({"TESTING": True, "RATELIMIT_ENABLED": False})
     config.update(overrides)
+    if production:
+        check_production(config)
     return config

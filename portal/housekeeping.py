@@ -32,6 +32,18 @@ def register_demo_loader(app: Flask, name: str, loader: DemoLoader) -> None:
     _registry(app)["demo"][name] = loader
 
 
+def refuse_demo_in_production() -> None:
+    """Demo data never enter a production database: the demo providers' made-up postcode areas
+    would catch real people's requests, and the demo accounts' password is in the README."""
+    if current_app.config["PORTAL_ENV"] == "production":
+        from .config import ConfigurationError
+
+        raise ConfigurationError(
+            "demo load refuses to run in production: the demo providers would receive real requests. "
+            "Add the real providers with: flask --app portal providers add"
+        )
+
+
 def purge_all(now: datetime | None = None) -> dict[str, int]:
     now = now or datetime.now(timezone.utc)
     return {name: purger(now) for name, purger in _registry(current_app)["purgers"].items()}
@@ -50,7 +62,11 @@ demo_cli = AppGroup("demo", help="Demo data for trying the portal out.")
 
 @demo_cli.command("load")
 def demo_load_command():
-    """Load the demo data. Running it again changes nothing that is already there."""
+    """Load the demo data (not in production). Running it again changes nothing that is already there."""
+    try:
+        refuse_demo_in_production()
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from None
     for name, loader in _registry(current_app)["demo"].items():
         click.echo(f"{name}: {loader()}")
 

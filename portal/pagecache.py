@@ -63,6 +63,7 @@ class Settings:
     languages: tuple[str, ...]
     default_language: str
     static_prefix: str
+    preferences_cookie: str = PREFERENCES_COOKIE  # "__Host-anzeige" in production
 
 
 @dataclass
@@ -151,7 +152,7 @@ class PageCache:
 
     def cache_key(self, environ, cookies: dict) -> tuple | None:
         """What the answer to this request can depend on, or None when it must go through Flask."""
-        if "HTTP_AUTHORIZATION" in environ or any(name != PREFERENCES_COOKIE for name in cookies):
+        if "HTTP_AUTHORIZATION" in environ or any(name != self.settings.preferences_cookie for name in cookies):
             return None  # the session cookie, or a cookie we do not know
         path = environ.get("PATH_INFO", "")
         query = environ.get("QUERY_STRING", "")
@@ -165,7 +166,7 @@ class PageCache:
             environ.get("HTTP_HOST"),
             environ.get("HTTP_X_FORWARDED_HOST"),
             environ.get("HTTP_X_FORWARDED_PROTO"),
-            cookies.get(PREFERENCES_COOKIE, ""),
+            cookies.get(self.settings.preferences_cookie, ""),
             best_language(environ.get("HTTP_ACCEPT_LANGUAGE", ""), self.settings.languages, self.settings.default_language),
             datetime.now(TIME_ZONE).date(),  # a page may name today's date
         )
@@ -355,6 +356,7 @@ def init_app(app: Flask) -> PageCache:
         languages=tuple(app.config["LANGUAGES"]),
         default_language=app.config["BABEL_DEFAULT_LOCALE"],
         static_prefix=(app.static_url_path or "/static") + "/",
+        preferences_cookie=app.config.get("PREFERENCE_COOKIE_NAME", PREFERENCES_COOKIE),
     )
     layer = PageCache(app.wsgi_app, settings)
     app.wsgi_app = layer

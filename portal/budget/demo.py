@@ -2,8 +2,7 @@
 same code (one person, one code), to try /weitermachen?weiter=/budget/checkliste."""
 from __future__ import annotations
 
-from flask import current_app
-
+from ..housekeeping import refuse_demo_in_production
 from ..resume import store
 from .letter import LetterFields
 from .progress import SECTION as CHECKLIST_SECTION
@@ -23,8 +22,7 @@ LETTER_SECTION = "letter"
 
 def load_demo() -> str:
     """Adds what is missing; running it again changes nothing."""
-    if current_app.config["PORTAL_ENV"] == "production":
-        return "none in production (a known code must never open anything there)"
+    refuse_demo_in_production()  # a known code must never open anything there
     data = store.load(DEMO_CODE) or {}
     added = []
     if not data.get(CHECKLIST_SECTION):

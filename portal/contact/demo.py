@@ -5,9 +5,8 @@ addresses. Loading twice changes nothing: each demo request has a fixed referenc
 """
 from __future__ import annotations
 
-from flask import current_app
-
 from ..extensions import db
+from ..housekeeping import refuse_demo_in_production
 from ..providers.models import PartnerWorkshop, Provider
 from .flow import EMAIL, LETTER, PHONE, SOCIAL_SERVICE, TRUSTED_PERSON
 from .models import IN_CONTACT, NEW, ContactRequest
@@ -43,8 +42,7 @@ REQUESTS = [
 
 
 def load_demo_requests() -> str:
-    if current_app.config["PORTAL_ENV"] == "production":
-        return "none in production"
+    refuse_demo_in_production()
     created = 0
     for spec in REQUESTS:
         spec = dict(spec)

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import current_app
-
+from ..housekeeping import refuse_demo_in_production
 from ..resume import store
 from .state import SECTION
 
@@ -42,8 +41,7 @@ DEMO_ANSWERS = {
 
 def load_demo() -> str:
     """Saving again only renews the 30 days: running `demo load` twice changes nothing else."""
-    if current_app.config["PORTAL_ENV"] == "production":
-        return "none in production (a known code must never open anything there)"
+    refuse_demo_in_production()  # a known code must never open anything there
     store.save(DEMO_CODE, SECTION, {
         "mode": "begleitung",
         "answers": DEMO_ANSWERS,

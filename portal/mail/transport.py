@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import smtplib
 import socket
+import ssl
 from contextlib import contextmanager
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -56,7 +57,9 @@ class SMTPTransport:
         try:
             try:
                 if self.use_tls:
-                    smtp.starttls()
+                    # Check the server's certificate and name: without a context, smtplib encrypts
+                    # but would talk to anyone who answers in between.
+                    smtp.starttls(context=ssl.create_default_context())
                 if self.username:
                     smtp.login(self.username, self.password)
             except (OSError, smtplib.SMTPException) as error:

@@ -8,10 +8,11 @@ area without a name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 POSTCODE_LENGTH = 5
-_POSTCODE = re.compile(r"^\d{5}$")
+_POSTCODE = re.compile(r"^[0-9]{5}$")
 _RANGE = re.compile(r"^(\d{5})(?:\s*-\s*(\d{5}))?$")
 LABEL_MAX = 120
 
@@ -21,11 +22,17 @@ class AreaError(ValueError):
 
 
 def normalize_postcode(text: str | None) -> str | None:
-    """'23 552' → '23552'; anything that is not five digits → None."""
+    """'23 552' → '23552', also typed in other digits ('٢٣٥٥٢', '２３５５２'); anything that is not
+    five digits → None. The result is always ASCII, so it compares with the stored ranges."""
     if text is None:
         return None
-    compact = re.sub(r"\s+", "", text)
+    compact = "".join(_ascii_digit(char) for char in unicodedata.normalize("NFKC", text) if not char.isspace())
     return compact if _POSTCODE.match(compact) else None
+
+
+def _ascii_digit(char: str) -> str:
+    value = unicodedata.decimal(char, None)
+    return str(value) if value is not None else char
 
 
 @dataclass(frozen=True)

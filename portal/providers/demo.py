@@ -5,16 +5,15 @@ The names of the sites and workshops are those of the model project; every e-mai
 fiction) and street address is made up. The postcode areas are rough approximations of the
 regions, good enough to try the portal out, not to route real requests.
 
-Loading twice gives the same data. Staff accounts (one per provider) are created only
-outside production, with the password from $DEMO_PASSWORD (default below).
+Loading twice gives the same data. Staff accounts (one per provider) get the password from
+$DEMO_PASSWORD (default below). Production refuses all of it (`refuse_demo_in_production`).
 """
 from __future__ import annotations
 
 import os
 
-from flask import current_app
-
 from ..extensions import db
+from ..housekeeping import refuse_demo_in_production
 from . import admin
 from .areas import parse_area
 from .models import Provider
@@ -117,10 +116,11 @@ def demo_account_email(slug: str) -> str:
 
 
 def load_demo() -> str:
-    """Create or update the five sites; create missing demo accounts (not in production)."""
+    """Create or update the five sites and their missing demo accounts (never in production)."""
+    refuse_demo_in_production()
     for site in SITES:
         _load_site(site)
-    accounts = "" if current_app.config["PORTAL_ENV"] == "production" else _load_accounts()
+    accounts = _load_accounts()
     db.session.commit()
     return f"{len(SITES)} providers with {sum(len(s['workshops']) for s in SITES)} partner workshops{accounts}"
 

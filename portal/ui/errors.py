@@ -1,6 +1,7 @@
 """Error pages in easy language, inside the portal's frame, with the right status code."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from flask import Flask, g, render_template, request
@@ -50,13 +51,24 @@ def render_error(status: int, texts=None):
 
 
 def _same_site_referrer() -> str | None:
+    """The page the person came from, as a path on this site; None (only the start page link)
+    for anything else. The Referer header can be forged, so the link must never lead away:
+    a path like `//other.host/x` (or with a backslash) would be read by the browser as another host."""
     referrer = request.referrer
     if not referrer:
         return None
     parts = urlsplit(referrer)
-    if parts.netloc and parts.netloc != request.host:
+    if parts.scheme not in ("", "http", "https") or parts.netloc != request.host:
         return None
-    return parts.path + (f"?{parts.query}" if parts.query else "")
+    link = parts.path + (f"?{parts.query}" if parts.query else "")
+    if not _LOCAL_LINK.match(link):
+        return None
+    return link
+
+
+# One slash, then no second slash or backslash; no blanks or control characters anywhere
+# (browsers drop tabs and line breaks from a link, which could make "/\t/host" into "//host").
+_LOCAL_LINK = re.compile(r"^/(?![/\\])[^\\\s\x00-\x1f\x7f]*$")
 
 
 def register(app: Flask) -> None:

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, quote, urlencode
 
 from flask import current_app, g, request
 
-COOKIE_NAME = "anzeige"
+COOKIE_NAME = "anzeige"  # in production "__Host-anzeige": see PREFERENCE_COOKIE_NAME in portal/config.py
 COOKIE_MAX_AGE = 365 * 24 * 3600
 TEXT_SIZES = ("normal", "gross", "sehr-gross")
 CONTRASTS = ("normal", "hoch")
@@ -49,11 +49,16 @@ def _apply(prefs: Preferences, pairs) -> Preferences:
 
 def load_preferences(default_lang: str) -> None:
     """Read the remembered preferences, then any change asked for in the URL (before_request)."""
-    remembered = _apply(Preferences(lang=default_lang), parse_qsl(request.cookies.get(COOKIE_NAME, "")))
+    name = cookie_name()
+    remembered = _apply(Preferences(lang=default_lang), parse_qsl(request.cookies.get(name, "")))
     g.prefs = _apply(remembered, request.args.items(multi=True))
     g.prefs_changed = g.prefs != remembered or (
-        COOKIE_NAME not in request.cookies and any(p in request.args for p in PARAMETERS)
+        name not in request.cookies and any(p in request.args for p in PARAMETERS)
     )
+
+
+def cookie_name() -> str:
+    return current_app.config.get("PREFERENCE_COOKIE_NAME", COOKIE_NAME)
 
 
 def load_request_preferences() -> None:
@@ -67,11 +72,12 @@ def remember_preferences(response):
     """Store changed preferences (after_request)."""
     if getattr(g, "prefs_changed", False):
         response.set_cookie(
-            COOKIE_NAME,
+            cookie_name(),
             g.prefs.cookie_value(),
             max_age=COOKIE_MAX_AGE,
             httponly=True,
             samesite="Lax",
+            path="/",
             secure=current_app.config["PREFERENCE_COOKIE_SECURE"],
         )
     return response

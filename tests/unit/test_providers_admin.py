@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from portal.config import ConfigurationError
 from portal.extensions import db
 from portal.providers import admin
 from portal.providers.demo import DEFAULT_DEMO_PASSWORD, SITES, demo_account_email, load_demo
@@ -175,11 +176,12 @@ def app_config(request):
     return getattr(request, "param", {})
 
 
-@pytest.mark.parametrize("app_config", [{"PORTAL_ENV": "production"}], indirect=True)
-def test_demo_in_production_creates_no_accounts(app):
+@pytest.mark.parametrize("app_config", [{"PORTAL_ENV": "production", "SECRET_KEY": "k" * 40}], indirect=True)
+def test_demo_in_production_loads_nothing(app):
     with app.app_context():
-        load_demo()
-        assert db.session.query(Provider).count() == len(SITES)
+        with pytest.raises(ConfigurationError, match="production"):
+            load_demo()
+        assert db.session.query(Provider).count() == 0
         assert db.session.query(StaffUser).count() == 0
 
 
