@@ -120,7 +120,7 @@ def render(run: Run, checks: list[Check], held: bool) -> str:
         f"{machine.get('load average before', '?')} before the run, {machine.get('load average after the load', '?')} "
         "after the load",
         "- versions: " + ", ".join(f"{name} {value}" for name, value in run.versions.items()),
-        f"- servers: `gunicorn {run.gunicorn}` for the portal (`wsgi:app`, PORTAL_ENV=production, SQLite, demo data) "
+        f"- servers: `gunicorn {run.gunicorn}` for the portal (`wsgi:app`, PORTAL_ENV=development without debug, SQLite, demo data) "
         "and for the bare Flask app (`bench.bare_app:app`), on 127.0.0.1",
         f"- load: {run.settings.describe()}",
         "",

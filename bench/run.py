@@ -1,6 +1,6 @@
 """`make bench` (`python -m bench.run`): the portal's speed and size, side by side with bare Flask.
 
-One run, on loopback only: start-up time; the portal (gunicorn, production settings, SQLite with demo
+One run, on loopback only: start-up time; the portal (gunicorn, development settings without debug, SQLite with demo
 data) and a bare Flask app under the same gunicorn settings; wrk on the main pages and the contact
 POST; page weight in headless Chromium; Lighthouse; worker memory; the contact POST on PostgreSQL.
 Writes bench/RESULTS.md and exits 1 when a budget is missed (2 when the run itself failed).

@@ -66,11 +66,14 @@ class Instance:
     def environment(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PAGE_CACHE", "RENDER_CACHE", "MAIL_", "RATELIMIT_"))}
         env.update(
-            PORTAL_ENV="production",
+            # Development, not production: the benchmark needs the demo data and plain-http cookies on
+            # loopback, and production refuses both. Everything measured (caches, workers, database)
+            # is configured the same in both environments.
+            PORTAL_ENV="development",
+            FLASK_DEBUG="0",
             SECRET_KEY=self.secret_key,
             PORTAL_INSTANCE_PATH=str(self.path),
             DATABASE_URL=self.database_url,
-            SESSION_COOKIE_SECURE="0",  # plain http on loopback; production sends cookies over HTTPS only
             RATELIMIT_STORAGE_URI="memory://",
             # For the benchmark only: one address answers and sends thousands of contact requests.
             FORM_RATE_LIMIT=UNLIMITED,

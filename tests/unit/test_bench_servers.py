@@ -23,7 +23,7 @@ def test_an_instance_is_production_like_and_throwaway(monkeypatch):
     instance = Instance("test")
     try:
         env = instance.environment()
-        assert env["PORTAL_ENV"] == "production" and len(env["SECRET_KEY"]) == 64
+        assert env["PORTAL_ENV"] == "development" and env["FLASK_DEBUG"] == "0" and len(env["SECRET_KEY"]) == 64
         assert env["DATABASE_URL"] == f"sqlite:///{instance.path / 'portal.sqlite3'}"
         assert env["PORTAL_INSTANCE_PATH"] == str(instance.path)
         assert "MAIL_SERVER" not in env and "PAGE_CACHE" not in env  # no real mail; the cache as shipped
