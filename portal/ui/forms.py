@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import StringField
+from wtforms import PasswordField, StringField
 from wtforms.validators import StopValidation, ValidationError
 
 
@@ -41,12 +41,15 @@ class MaxLength:
 
 
 class PortalForm(FlaskForm):
-    """Base form: strips surrounding blanks, which people on phones add by accident."""
+    """Base form: strips surrounding blanks, which people on phones add by accident (never from
+    a password field: spaces belong to the password)."""
 
     class Meta:
         def bind_field(self, form, unbound_field, options):
             filters = list(unbound_field.kwargs.get("filters", []))
-            if unbound_field.field_class is StringField or issubclass(unbound_field.field_class, StringField):
+            field_class = unbound_field.field_class
+            # Never a password: its spaces are part of it.
+            if issubclass(field_class, StringField) and not issubclass(field_class, PasswordField):
                 filters.append(_strip)
             return unbound_field.bind(form=form, filters=filters, **options)
 
