@@ -1,5 +1,6 @@
 """Staff log-in for the inbox: Argon2id passwords, throttled guessing (per address and network,
-counted atomically), sessions that end after inactivity, after a fixed time and at log-out, and answers that never tell whether an e-mail address has an account."""
+counted atomically), sessions that end after inactivity, after a fixed time and at log-out, and
+answers that never tell whether an e-mail address has an account."""
 from __future__ import annotations
 
 import hashlib
@@ -21,7 +22,8 @@ from ..providers.passwords import hash_password, needs_rehash, verify_nobody, ve
 from . import audit
 from .models import LoginThrottle
 from .throttle import (
-    FORGET_AFTER, FREE_FAILURES, LOCK_AFTER, ThrottleState, after_failure, global_key, network_of, pause_after,
+    BRAKED_FREE_FAILURES, FORGET_AFTER, FREE_FAILURES, LOCK_AFTER, ThrottleState, after_failure, global_key,
+    network_of, pause_after,
 )
 
 SESSION_KEY = "inbox"
@@ -63,7 +65,8 @@ def count_try(key: str, now: datetime, free: int = FREE_FAILURES) -> int | None:
         return case(*whens, else_=None)
 
     statement = _insert().values(
-        key_hash=key, failures=1, last_failure_at=now, locked_until=after_failure(ThrottleState(), now, free).locked_until,
+        key_hash=key, failures=1, last_failure_at=now,
+        locked_until=after_failure(ThrottleState(), now, free).locked_until,
     ).on_conflict_do_update(
         index_elements=[table.c.key_hash],
         set_={"failures": count, "last_failure_at": now, "locked_until": no_try_before(count)},
@@ -100,7 +103,7 @@ def _count_global_failure(now: datetime) -> None:
 def attempt_login(email: str, password: str, now: datetime, address: str | None = None) -> LoginResult:
     """Check a log-in from the client `address`; the try is counted before the password is checked."""
     key = throttle_key(email, network_of(address))
-    if count_try(key, now, 0 if _braked(now) else FREE_FAILURES) is None:
+    if count_try(key, now, BRAKED_FREE_FAILURES if _braked(now) else FREE_FAILURES) is None:
         until = db.session.execute(db.select(LoginThrottle.locked_until).filter_by(key_hash=key)).scalar()
         return LoginResult(wait_until=until or now)
     user = db.session.execute(db.select(StaffUser).filter_by(email=email.strip().lower())).scalar_one_or_none()

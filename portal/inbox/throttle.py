@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 FREE_FAILURES = 3
+BRAKED_FREE_FAILURES = 1  # under the global brake: a pause after the first failure
 LOCK_AFTER = 10
 LOCK_MINUTES = 15
 FORGET_AFTER = timedelta(days=1)
