@@ -13,8 +13,8 @@ from portal import create_app
 from portal.extensions import db
 from portal.inbox.models import AuditEntry
 from portal.providers import admin
-from portal.providers.models import StaffUser
-from tests.conftest import make_config, reset_database
+from portal.providers.passwords import verify_password
+from tests.conftest import empty_database, make_config, reset_database
 from tests.routes.test_inbox import ANNA, PASSWORD, cheap_passwords, export, inbox, login  # noqa: F401
 from tests.support.forms import post_form
 from tests.support.pagecheck import check_page, page_text
@@ -78,6 +78,9 @@ def test_users_password_asks_when_the_environment_has_none_and_refuses_common_pa
         assert user.session_version == 0
     result = runner.invoke(args=["users", "password", "--email", ANNA], input="  mit Leerzeichen am Rand  \n" * 2)
     assert result.exit_code == 0, result.output
+    with app.app_context():
+        user = admin.find_user(ANNA)
+        assert user.session_version == 1 and verify_password(user.password_hash, "  mit Leerzeichen am Rand  ")
 
 
 def test_a_session_ends_after_the_absolute_lifetime_even_when_active(client, app, inbox, monkeypatch):
@@ -214,13 +217,17 @@ def test_behind_the_proxy_the_audit_log_records_the_forwarded_address(tmp_path, 
     app = create_app(make_config(tmp_path, PROXY_FIX=True))
     with app.app_context():
         reset_database()
-        admin.create_user(admin.add_provider("ifd-test", admin.ProviderFields(name="Test")), "a@ifd.example", PASSWORD)
-        db.session.commit()
-    client = app.test_client()
-    client.environ_base.update(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=OWNER)
-    assert login(client, "a@ifd.example").status_code == 303
-    with app.app_context():
-        assert db.session.execute(db.select(AuditEntry.client_address).filter_by(action="login")).scalar() == OWNER
-        assert db.session.execute(db.select(StaffUser)).scalar_one().session_version == 0
-        db.session.remove()
-        db.engine.dispose()
+    try:
+        with app.app_context():
+            provider = admin.add_provider("ifd-test", admin.ProviderFields(name="Test"))
+            admin.create_user(provider, "a@ifd.example", PASSWORD)
+            db.session.commit()
+        client = app.test_client()
+        client.environ_base.update(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=OWNER)
+        assert login(client, "a@ifd.example").status_code == 303
+        with app.app_context():
+            assert db.session.execute(db.select(AuditEntry.client_address).filter_by(action="login")).scalar() == OWNER
+    finally:
+        with app.app_context():  # like the app fixture: PostgreSQL's tables are shared by all tests
+            empty_database()
+            db.engine.dispose()
