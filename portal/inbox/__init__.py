@@ -2,7 +2,10 @@
 export, deletion, audit.
 
 Settings (environment, read here): INBOX_IDLE_MINUTES (30: a session ends after this much
-inactivity), INBOX_LOGIN_RATE_LIMIT (log-in tries per address, "10 per minute"),
+inactivity), INBOX_ABSOLUTE_HOURS (8: a session ends this long after the log-in in any case),
+INBOX_LOGIN_RATE_LIMIT (log-in tries per address, "10 per minute"), INBOX_GLOBAL_FAILURES_PER_MINUTE
+(60: above this many failed log-ins in a minute, across all addresses, every address waits after
+its first wrong password and a warning is logged; 0 switches the brake off),
 AUDIT_RETENTION_MONTHS (24: audit entries and deletion records are deleted after this).
 """
 from __future__ import annotations
@@ -20,6 +23,8 @@ from .throttle import FORGET_AFTER
 
 def _configure(app: Flask) -> None:
     app.config.setdefault("INBOX_IDLE_MINUTES", _int("INBOX_IDLE_MINUTES", 30))
+    app.config.setdefault("INBOX_ABSOLUTE_HOURS", _int("INBOX_ABSOLUTE_HOURS", 8))
+    app.config.setdefault("INBOX_GLOBAL_FAILURES_PER_MINUTE", _int("INBOX_GLOBAL_FAILURES_PER_MINUTE", 60))
     app.config.setdefault("INBOX_LOGIN_RATE_LIMIT", os.environ.get("INBOX_LOGIN_RATE_LIMIT", "10 per minute"))
     app.config.setdefault("AUDIT_RETENTION_MONTHS", _int("AUDIT_RETENTION_MONTHS", 24))
 

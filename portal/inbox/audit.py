@@ -1,7 +1,10 @@
-"""The audit log: every view and change in the inbox, with who and when, never what the person wrote."""
+"""The audit log: every view and change in the inbox, with who, when and from which client address,
+never what the person wrote."""
 from __future__ import annotations
 
 from datetime import datetime
+
+from flask import has_request_context, request
 
 from ..contact.models import DeletionRecord
 from ..contact.purge import months_before
@@ -19,6 +22,7 @@ def record(action: str, user: StaffUser | None = None, reference: str = "", deta
         provider_id=user.provider_id if user else provider_id,
         reference=reference[:20],
         detail=detail[: AuditEntry.DETAIL_MAX],
+        client_address=((request.remote_addr or "") if has_request_context() else "")[: AuditEntry.ADDRESS_MAX],
     ))
 
 

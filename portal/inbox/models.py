@@ -33,6 +33,7 @@ class AuditEntry(db.Model):
     __tablename__ = "inbox_audit"
 
     DETAIL_MAX = 200
+    ADDRESS_MAX = 45  # the longest IPv6 address in text
 
     id = db.Column(db.Integer, primary_key=True)
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow, index=True)
@@ -41,13 +42,17 @@ class AuditEntry(db.Model):
     action = db.Column(db.String(20), nullable=False)
     reference = db.Column(db.String(20), nullable=False, default="")
     detail = db.Column(db.String(DETAIL_MAX), nullable=False, default="")
+    # The client's address (behind the reverse proxy: as ProxyFix read it from X-Forwarded-For).
+    client_address = db.Column(db.String(ADDRESS_MAX), nullable=False, default="", server_default="")
 
     user = db.relationship("StaffUser")
 
 
 class LoginThrottle(db.Model):
-    """Failed log-ins per e-mail address (stored as a keyed hash), whether an account exists or
-    not: the answer to a wrong guess never tells which addresses have accounts."""
+    """Log-in tries per e-mail address and network (stored as a keyed hash), whether an account
+    exists or not: the answer to a wrong guess never tells which addresses have accounts. Rows
+    whose key starts with "global:" count the failed log-ins of one minute across all addresses
+    (see throttle.py). `locked_until`: no try for this key before this time."""
 
     __tablename__ = "login_throttle"
 

@@ -53,19 +53,20 @@ def _wait_message(until: datetime) -> str:
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        result = attempt_login(form.email.data, form.password.data, utcnow())
+        result = attempt_login(form.email.data, form.password.data, utcnow(), request.remote_addr)
         if result.user is not None:
             log_in(result.user)
             return redirect(safe_next(request.args.get("weiter")), code=303)
         form.email.errors.append(_wait_message(result.wait_until) if result.wait_until else WRONG_LOGIN)
     return render_template("inbox/login.html", title=_("Anmelden für Anbieter"), form=form,
-                           expired=request.args.get("abgelaufen") == "1")
+                           expired=request.args.get("abgelaufen"))
 
 
 @bp.post("/abmelden")
 def logout():
     user = current_user()
     if user is not None:
+        user.end_sessions()  # a copy of the cookie opens nothing any more
         audit.record("logout", user)
         db.session.commit()
     log_out()
@@ -120,13 +121,23 @@ def _list_page(search_form: SearchForm):
     return render_template(
         "inbox/list.html", title=_("Anfragen an %(provider)s", provider=user.provider.name),
         requests=shown, total=total, page=page, pages=pages, status=status, search=search,
-        search_form=search_form, form=search_form, filter_args={"status": status} if status else {},
+        search_form=search_form, form=search_form, filter_args=_filter_args(),
     )
 
 
-@bp.get("/export.csv")
+def _filter_args() -> dict:
+    status = _filters()[0]
+    return {"status": status} if status else {}
+
+
+@bp.route("/export.csv", methods=["GET", "POST"])
 @login_required
 def export():
+    """Only a POST (with its CSRF token) downloads: a link on another site, an image or a
+    prefetch must never make a staff member's browser fetch the people's data. A GET shows the
+    button."""
+    if request.method == "GET":
+        return render_template("inbox/export.html", title=_("Liste herunterladen"), filter_args=_filter_args())
     user = current_user()
     status, search = _filters()
     found = db.session.execute(filtered_requests(user, status, search)).scalars().all()

@@ -142,6 +142,22 @@ def create_user(provider: Provider, email: str, password: str, name: str = "") -
     return user
 
 
+def set_password(user: StaffUser, password: str) -> None:
+    """A new password; every open inbox session of the account ends."""
+    problem = password_problem(password)
+    if problem:
+        raise AdminError(problem)
+    user.password_hash = hash_password(password)
+    user.end_sessions()
+
+
+def set_active(user: StaffUser, active: bool) -> None:
+    """Disable or enable an account; disabling ends its open inbox sessions."""
+    user.active = active
+    if not active:
+        user.end_sessions()
+
+
 def find_user(email: str, required: bool = True) -> StaffUser | None:
     user = db.session.execute(db.select(StaffUser).filter_by(email=email.strip().lower())).scalar_one_or_none()
     if user is None and required:

@@ -1,4 +1,4 @@
-"""`flask --app portal providers add|edit|list|show` and `users create|disable|enable|list`.
+"""`flask --app portal providers add|edit|list|show` and `users create|password|disable|enable|list`.
 
 There is no web administration yet: providers and their staff accounts are managed here.
 """
@@ -124,15 +124,20 @@ def show_command(slug):
         click.echo(f"  user: {user.email}{'' if user.active else ' (disabled)'}")
 
 
+def _new_password() -> str:
+    """From $PORTAL_PASSWORD, or asked for twice (never stripped: spaces belong to it)."""
+    return os.environ.get(PASSWORD_VARIABLE) or click.prompt(
+        "Password", hide_input=True, confirmation_prompt=True
+    )
+
+
 @users_cli.command("create")
 @click.option("--provider", "provider_slug", required=True, help="Slug of the provider the account belongs to.")
 @click.option("--email", required=True, help="The e-mail address to log in with.")
 @click.option("--name", default="", help="The name shown next to notes.")
 def create_user_command(provider_slug, email, name):
     """Create a staff account. The password comes from $PORTAL_PASSWORD, or is asked for."""
-    password = os.environ.get(PASSWORD_VARIABLE) or click.prompt(
-        "Password", hide_input=True, confirmation_prompt=True
-    )
+    password = _new_password()
 
     def action():
         admin.create_user(admin.find_provider(provider_slug), email, password, name)
@@ -141,9 +146,18 @@ def create_user_command(provider_slug, email, name):
     click.echo(f"created {email.strip().lower()} for {provider_slug}")
 
 
+@users_cli.command("password")
+@click.option("--email", required=True, help="The account's e-mail address.")
+def password_command(email):
+    """Give an account a new password from $PORTAL_PASSWORD, or asked for. Its open sessions end."""
+    password = _new_password()
+    _commit_or_fail(lambda: admin.set_password(admin.find_user(email), password))
+    click.echo(f"changed the password of {email.strip().lower()}; its open sessions have ended")
+
+
 def _set_active(email: str, active: bool) -> None:
     def action():
-        admin.find_user(email).active = active
+        admin.set_active(admin.find_user(email), active)
 
     _commit_or_fail(action)
     click.echo(f"{'enabled' if active else 'disabled'} {email.strip().lower()}")

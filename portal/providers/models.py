@@ -108,8 +108,16 @@ class StaffUser(db.Model):
     active = db.Column(db.Boolean, nullable=False, default=True)
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
     last_login_at = db.Column(UTCDateTime(), nullable=True)
+    # Every inbox session carries the version it began with; raising it ends them all at once
+    # (log-out, disabling, a new password).
+    session_version = db.Column(db.Integer, nullable=False, default=0, server_default="0")
 
     provider = db.relationship("Provider", back_populates="staff")
+
+    def end_sessions(self) -> None:
+        """Ends every open inbox session of this account (counted up in the database, so two
+        changes at once both count)."""
+        self.session_version = StaffUser.session_version + 1
 
     @property
     def display_name(self) -> str:

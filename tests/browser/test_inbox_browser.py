@@ -97,6 +97,9 @@ def test_inbox_by_keyboard(page, live_app, own_request):
         page.keyboard.press("Enter")
     text = open(download.value.path(), encoding="utf-8-sig").read()
     assert reference in text and name in text
+    page.goto("/anbieter/export.csv")  # an old bookmark or another site's link: the button, no download
+    assert h1(page) == "Liste herunterladen"
+    check_accessibility(page)
 
     focus_next(page, "el.textContent.trim() === 'Abmelden'")
     press_and_wait(page)

@@ -4,7 +4,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from portal.inbox.throttle import (
-    FREE_FAILURES, LOCK_AFTER, LOCK_MINUTES, ThrottleState, after_failure, current, pause_after, wait_until,
+    BRAKED_FREE_FAILURES, FREE_FAILURES, LOCK_AFTER, LOCK_MINUTES, ThrottleState, after_failure, current,
+    global_key, network_of, pause_after, wait_until,
 )
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
@@ -51,3 +52,29 @@ def test_old_failures_are_forgotten():
     assert current(state, later) == ThrottleState()
     assert after_failure(state, later).failures == 1
     assert wait_until(state, later) is None
+
+
+def test_under_the_global_brake_the_pause_starts_after_the_first_failure():
+    state = after_failure(ThrottleState(), NOW, free=BRAKED_FREE_FAILURES)
+    assert wait_until(state, NOW) == NOW + timedelta(seconds=2)
+    assert pause_after(LOCK_AFTER, free=BRAKED_FREE_FAILURES) == timedelta(minutes=LOCK_MINUTES)
+
+
+@pytest.mark.parametrize("address,network", [
+    ("203.0.113.9", "203.0.113.9"),
+    ("2001:db8:1:2::1", "2001:db8:1:2::/64"),
+    ("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"),
+    ("2001:db8:1:3::1", "2001:db8:1:3::/64"),
+    ("::ffff:203.0.113.9", "203.0.113.9"),
+    ("fe80::1%eth0", "fe80::/64"),
+    ("", "unknown"),
+    (None, "unknown"),
+    ("kein-ip", "kein-ip"),
+])
+def test_network_of(address, network):
+    assert network_of(address) == network
+
+
+def test_global_keys_are_per_minute_and_never_look_like_a_pair_key():
+    assert global_key(NOW) == "global:202611251200"
+    assert global_key(NOW + timedelta(seconds=59)) == global_key(NOW) != global_key(NOW + timedelta(minutes=1))
