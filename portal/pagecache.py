@@ -28,10 +28,8 @@ import gzip
 import hashlib
 import time
 from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
 from itertools import chain
-from zoneinfo import ZoneInfo
 
 from flask import Flask, has_request_context, request
 from sqlalchemy import event
@@ -39,6 +37,7 @@ from sqlalchemy.engine import Engine
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header, parse_cookie, parse_etags, unquote_etag
 
+from .clock import today_in_berlin
 from .memory import EntryStore, setting
 from .ui.preferences import COOKIE_NAME as PREFERENCES_COOKIE
 
@@ -51,7 +50,6 @@ MAX_BUFFER_BYTES = 2 * 1024 * 1024  # larger answers (downloads) stream through 
 FORM_TOKEN = b'name="csrf_token"'
 PAGE_VARY = "Accept-Encoding, Accept-Language, Cookie"
 REPLACED_HEADERS = frozenset({"content-length", "content-encoding", "etag", "vary", "cache-control"})
-TIME_ZONE = ZoneInfo("Europe/Berlin")
 
 
 @dataclass(frozen=True)
@@ -168,7 +166,7 @@ class PageCache:
             environ.get("HTTP_X_FORWARDED_PROTO"),
             cookies.get(self.settings.preferences_cookie, ""),
             best_language(environ.get("HTTP_ACCEPT_LANGUAGE", ""), self.settings.languages, self.settings.default_language),
-            datetime.now(TIME_ZONE).date(),  # a page may name today's date
+            today_in_berlin(),  # a page may name today's date
         )
 
     @staticmethod

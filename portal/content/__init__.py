@@ -18,7 +18,7 @@ from .models import (
     Section,
     Timeline,
 )
-from .render import render_inline
+from .render import GlossaryTerm, TermIndex, render_inline, term_explanation, terms_in
 from .yaml_lines import YamlLines, load_yaml_with_lines
 
 __all__ = [
@@ -27,16 +27,20 @@ __all__ = [
     "ContentLibrary",
     "ErrorLocation",
     "GlossaryEntry",
+    "GlossaryTerm",
     "Group",
     "LanguageContent",
     "Module",
     "Page",
     "Phase",
     "Section",
+    "TermIndex",
     "Timeline",
     "YamlLines",
     "display_path",
     "load_library",
     "load_yaml_with_lines",
     "render_inline",
+    "term_explanation",
+    "terms_in",
 ]

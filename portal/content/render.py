@@ -11,6 +11,7 @@ Works on the token stream, never on HTML strings, so the output stays valid HTML
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -180,18 +181,43 @@ def _render_text(self, tokens, idx, options, env) -> str:
     return mark_mediopunkt(str(escape(tokens[idx].content)))
 
 
+def term_explanation(term: GlossaryTerm, lang: str) -> Markup:
+    """The explanation of one glossary word, opened in place: `<details>` "Was heißt …?".
+
+    Opening it changes nothing else on the page (no navigation, nothing typed is lost), so it
+    serves content pages and forms alike. The explanation text has no links."""
+    summary = EXPLANATION_SUMMARY.get(lang, EXPLANATION_SUMMARY["en"])
+    return Markup(
+        '<details class="term-explanation">'
+        f"<summary>{summary.format(term=render_inline(term.term))}</summary>\n"
+        f"{term.explanation_html}</details>\n"
+    )
+
+
+def terms_in(index: TermIndex | None, texts: Iterable[object], skip: Collection[str] = ()) -> list[GlossaryTerm]:
+    """The glossary words in short texts (a form's question, hint and answers), each once, in the
+    order they first appear; words whose slug is in `skip` (explained already) are left out.
+
+    Texts may be Markup (a hint with `<br>`, drawn Mediopunkte): tags are stripped before matching."""
+    if index is None or index.pattern is None:
+        return []
+    found: list[GlossaryTerm] = []
+    seen = set(skip)
+    for text in texts:
+        if not text:
+            continue
+        plain_text = Markup(text).striptags() if isinstance(text, Markup) else str(text)
+        for match in index.pattern.finditer(plain_text):
+            slug = index.slug_for(match.group(0))
+            if slug is not None and slug not in seen:
+                seen.add(slug)
+                found.append(index.terms[slug])
+    return found
+
+
 def _render_term_explanations(self, tokens, idx, options, env) -> str:
     index: TermIndex = tokens[idx].meta["index"]
-    summary = EXPLANATION_SUMMARY.get(index.lang, EXPLANATION_SUMMARY["en"])
-    parts = []
-    for slug in tokens[idx].meta["slugs"]:
-        term = index.terms[slug]
-        parts.append(
-            '<details class="term-explanation">'
-            f"<summary>{summary.format(term=render_inline(term.term))}</summary>\n"
-            f"{term.explanation_html}</details>\n"
-        )
-    return "".join(parts)
+    return "".join(term_explanation(index.terms[slug], index.lang) for slug in tokens[idx].meta["slugs"])
 
 
 def _make_parser() -> MarkdownIt:

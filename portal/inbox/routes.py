@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
 from ..contact.models import DONE, STATUSES, ContactRequest, DeletionRecord
+from ..clock import today_in_berlin
 from ..contact.purge import delete_request
 from ..contact.summary import fields_from_request, rows
 from ..extensions import db, limiter
@@ -143,7 +144,7 @@ def export():
     found = db.session.execute(filtered_requests(user, status, search)).scalars().all()
     audit.record("export", user, detail=f"{len(found)} requests; status={status or 'alle'}{'; search' if search else ''}")
     db.session.commit()
-    filename = f"anfragen-{utcnow():%Y-%m-%d}.csv"
+    filename = f"anfragen-{today_in_berlin():%Y-%m-%d}.csv"  # the date the staff see on their calendar
     return Response(requests_csv(found), mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
 

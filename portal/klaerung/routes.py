@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import wraps
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
@@ -15,6 +14,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from ..clock import today_in_berlin
 from ..extensions import limiter
 from ..resume import store
 from ..ui.rendercache import render_shared
@@ -271,7 +271,7 @@ def check(klaerung: state.Klaerung):
         return _redirect(".resume")
     form = EmptyForm()
     if form.validate_on_submit():
-        klaerung.finished = date.today().isoformat()
+        klaerung.finished = today_in_berlin().isoformat()
         state.save(klaerung)
         return _redirect(".result")
     parts = []

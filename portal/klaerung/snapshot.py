@@ -6,12 +6,11 @@ before sending and stores it, with the person's consent.
 """
 from __future__ import annotations
 
-from datetime import date
-
 from flask import current_app, g
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from ..clock import today_in_berlin
 from . import flow, state
 from .rules import Result, build_result
 
@@ -24,7 +23,7 @@ def module_titles(lang: str) -> dict[int, str]:
 def current_result(klaerung: state.Klaerung, lang: str) -> Result:
     """The result of a finished Klärung in a language (the date: when the person finished it)."""
     return build_result(state.questionnaire(lang), klaerung.answers, klaerung.notes,
-                        klaerung.finished_date or date.today(), module_titles(lang))
+                        klaerung.finished_date or today_in_berlin(), module_titles(lang))
 
 
 def _joined(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask, g, request
 from flask_babel import lazy_gettext as _l
 
-from . import assets, errors, preferences, rendercache
+from . import assets, errors, preferences, reading, rendercache
 from .text import easy, plain
 
 bp = Blueprint("ui", __name__, template_folder="templates")
@@ -48,6 +48,8 @@ def init_app(app: Flask) -> None:
         field_anchor=field_anchor,
         static_url=assets.static_url,
         icon=assets.icon,
+        explain_terms=reading.explain_terms,
+        claim_read_aloud=reading.claim_read_aloud,
     )
     app.before_request(preferences.load_request_preferences)
     app.after_request(preferences.remember_preferences)

@@ -2,7 +2,10 @@
    - moves focus to the error summary, so screen readers hear the problem first;
    - stops a double click from sending a form twice;
    - "Vorlesen": reads the main text aloud with the browser's speech synthesis,
-     one sentence (one line) at a time, and marks the sentence being read. */
+     one sentence (one line) at a time, and marks the sentence being read. It reads every
+     [data-read-aloud] region in page order; on a form (data-read-aloud="form", set by the form
+     macros) it reads the page's heading, then each field's question, hint, explanations that are
+     open, and answers. */
 (function () {
   "use strict";
 
@@ -32,13 +35,16 @@
     });
   }
 
-  var BLOCKS = "h2, h3, p, li, dt, dd, summary, td, th";
+  // A choice's label is a flex row of pictogram and text: only its text is wrapped.
+  var BLOCKS = "h1, h2, h3, p, li, dt, dd, summary, td, th, legend, .label, .choice-label > span";
+  var NOT_READ = "[data-read-aloud-controls], [hidden], [aria-hidden='true']";
 
   /* Wrap every line of a block (lines are separated by <br>) in a span, once. */
   function sentencesOf(region) {
     if (!region.dataset.sentencesReady) {
-      region.querySelectorAll(BLOCKS).forEach(function (block) {
-        if (block.querySelector(BLOCKS)) { return; }  // the inner blocks are read on their own
+      var blocks = region.matches(BLOCKS) ? [region] : Array.prototype.slice.call(region.querySelectorAll(BLOCKS));
+      blocks.forEach(function (block) {
+        if (block.querySelector(BLOCKS) || block.closest(NOT_READ)) { return; }  // inner blocks are read on their own
         var line = [];
         var nodes = Array.prototype.slice.call(block.childNodes);
         function flush() {
@@ -56,15 +62,34 @@
       });
       region.dataset.sentencesReady = "yes";
     }
+    var onForm = region.closest("[data-read-aloud='form']");
     return Array.prototype.filter.call(region.querySelectorAll(".sentence"), function (span) {
-      return span.textContent.trim() !== "" && !span.closest("details:not([open]) > :not(summary)");
+      return span.textContent.trim() !== "" && !span.closest(NOT_READ) &&
+        !span.closest("details:not([open]) > :not(summary)") &&
+        // On a form, an explanation is read when the person has opened it: the question and answers come first.
+        !(onForm && span.closest("details.term-explanation:not([open])"));
     });
+  }
+
+  /* Everything the button reads, in page order. */
+  function readingQueue() {
+    var regions = Array.prototype.slice.call(document.querySelectorAll("[data-read-aloud]"));
+    var queue = [];
+    var heading = document.querySelector("main h1");
+    var isForm = regions.some(function (region) { return region.dataset.readAloud === "form"; });
+    if (isForm && heading && !heading.closest("[data-read-aloud]")) {
+      queue = queue.concat(sentencesOf(heading));  // the question of a page whose field has a shorter label
+    }
+    regions.forEach(function (region) {
+      if (!region.parentElement.closest("[data-read-aloud]")) { queue = queue.concat(sentencesOf(region)); }
+    });
+    return queue;
   }
 
   function setupReadAloud() {
     var controls = document.querySelector("[data-read-aloud-controls]");
-    var region = document.querySelector("[data-read-aloud]");
-    if (!controls || !region || !("speechSynthesis" in window) || !window.SpeechSynthesisUtterance) { return; }
+    if (!controls || !document.querySelector("[data-read-aloud]") ||
+        !("speechSynthesis" in window) || !window.SpeechSynthesisUtterance) { return; }
     var synth = window.speechSynthesis;
     var start = controls.querySelector("[data-read-aloud-start]");
     var pause = controls.querySelector("[data-read-aloud-pause]");
@@ -109,7 +134,7 @@
 
     start.addEventListener("click", function () {
       synth.cancel();
-      queue = sentencesOf(region);
+      queue = readingQueue();
       running = true;
       start.hidden = true;
       pause.hidden = false;

@@ -1,4 +1,5 @@
 """The module overview, the 8 module pages, the 32 Baustein pages and the dictionary."""
+import dataclasses
 import re
 
 import pytest
@@ -54,9 +55,32 @@ def test_all_32_bausteine_have_pages_with_the_goal_scheme(client):
             response = client.get(f"/module/{number}/baustein/{baustein}")
             document = check_page(response)
             text = page_text(document)
-            assert "Was ist das Ziel?" in text and "So beschreibt Ihr Anbieter" in text
+            assert "Was ist das Ziel?" in text
+            # The shipped texts are the portal's own: said once, and not in the provider's name.
+            assert text.count("So beschreiben wir diesen Baustein.") == 1
+            assert "So beschreibt Ihr Anbieter" not in text and "Anbieter diesen Baustein" not in text
             count += 1
     assert count == 32
+
+
+@pytest.mark.parametrize("lang, own, provider", [
+    ("de", "So beschreiben wir diesen Baustein.", "So beschreibt Ihr Anbieter diesen Baustein."),
+    ("en", "This is how we describe this building block.", "This is how your provider describes this building block."),
+])
+def test_a_baustein_names_the_provider_only_where_a_provider_wrote_the_text(app, client, lang, own, provider):
+    content = app.extensions["content"].for_lang(lang)
+    module = content.modules[1]
+    baustein = module.bausteine[0]
+    text = page_text(check_page(client.get(f"/module/1/baustein/{baustein.number}?lang={lang}")))
+    assert text.count(own) == 1 and provider not in text
+    # A provider's own text (provider_description: true) says so, once.
+    written = dataclasses.replace(baustein, provider_description=True)
+    module.bausteine[0] = written
+    try:
+        text = page_text(check_page(client.get(f"/module/1/baustein/{baustein.number}?lang={lang}&x=1")))
+    finally:
+        module.bausteine[0] = baustein
+    assert text.count(provider) == 1 and own not in text
 
 
 @pytest.mark.parametrize("url", ["/module/0", "/module/9", "/module/abc", "/module/-1", "/module/3/baustein/99", "/module/9/baustein/1"])

@@ -27,7 +27,8 @@ def test_eight_modules_with_32_bausteine_and_a_full_glossary(library, lang):
     content = library.for_lang(lang)
     assert sorted(content.modules) == list(range(1, 9))
     assert sum(len(m.bausteine) for m in content.modules.values()) == 32
-    assert all(b.provider_description for m in content.modules.values() for b in m.bausteine)
+    # The shipped Baustein texts are the portal's own; a provider who rewrites one sets provider_description.
+    assert not any(b.provider_description for m in content.modules.values() for b in m.bausteine)
     assert len(content.glossary) >= 40
     assert [g.slug for g in content.groups] == ["klaerung", "kern", "ergaenzung", "nach-vertrag"]
     for module in content.modules.values():
