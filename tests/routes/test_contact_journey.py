@@ -137,7 +137,7 @@ def test_the_sent_request_is_stored_once_with_its_notice_and_the_draft_is_gone(c
     (request,) = stored(app)
     assert (request.name, request.contact_way, request.phone, request.good_times) == ("Maria", "telefon", "0451 123456", "Vormittags")
     assert request.topics == ["modul-3", "budget"] and request.message == "Ich koche gern."
-    assert request.status == "neu" and request.lang == "de" and request.consent_version == "1"
+    assert request.status == "neu" and request.lang == "de" and request.consent_version == "2"
     assert request.created_at.tzinfo is not None
     (mail,) = outbox(app)
     assert mail.to_address == "kontakt@integra-luebeck.example" and mail.status == "pending"
