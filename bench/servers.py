@@ -78,6 +78,7 @@ class Instance:
             # For the benchmark only: one address answers and sends thousands of contact requests.
             FORM_RATE_LIMIT=UNLIMITED,
             CONTACT_STEP_RATE_LIMIT=UNLIMITED,
+            ANONYMOUS_ADDRESS_LIMIT=UNLIMITED,
             PYTHONDONTWRITEBYTECODE="1",
         )
         return env

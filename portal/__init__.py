@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 from jinja2 import StrictUndefined
 
-from . import catalogues, housekeeping, pagecache, ui
+from . import catalogues, housekeeping, pagecache, session, ui
 from .config import PROJECT_ROOT, build_config
 from .extensions import babel, csrf, db, limiter, migrate
 from .features import register_features
@@ -34,6 +34,7 @@ def create_app(config: dict | None = None) -> Flask:
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
+    session.init_app(app)  # the session cookie is encrypted (portal/session.py)
     _init_database(app)
     compile_catalogues(PROJECT_ROOT / "translations")
     babel.init_app(app, locale_selector=select_locale)

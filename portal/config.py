@@ -138,6 +138,8 @@ def build_config(instance_path: Path, overrides: dict | None = None) -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": False,
         "FORM_RATE_LIMIT": os.environ.get("FORM_RATE_LIMIT", "20 per minute;200 per day"),
+        # Anonymous journeys count per browser session; this ceiling counts per address (portal/extensions.py).
+        "ANONYMOUS_ADDRESS_LIMIT": os.environ.get("ANONYMOUS_ADDRESS_LIMIT", "600 per minute;5000 per day"),
         "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
         "MAIL_PORT": _int("MAIL_PORT", 25),
         "MAIL_USE_TLS": _bool("MAIL_USE_TLS", False),

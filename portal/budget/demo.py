@@ -7,7 +7,7 @@ from ..resume import store
 from .letter import LetterFields
 from .progress import SECTION as CHECKLIST_SECTION
 
-DEMO_CODE = "Kompass Sonne 2026"  # the code of the Klärung's demo data (portal/klaerung/demo.py)
+DEMO_CODE = "Kompass Sonne Tiger 2026"  # the code of the Klärung's demo data (portal/klaerung/demo.py)
 DEMO_DONE = ["beratung", "amt", "antrag"]
 DEMO_LETTER = LetterFields(
     name="Lena Beispiel",

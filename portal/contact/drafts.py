@@ -53,11 +53,13 @@ def save_answers(answers: dict) -> None:
     db.session.commit()
 
 
-def delete_current() -> None:
-    """Delete this session's draft in the current transaction (the caller commits)."""
+def delete_current() -> int:
+    """Delete this session's draft in the current transaction (the caller commits); returns how
+    many drafts this statement deleted: 1, or 0 when another request deleted it first."""
     token = session.get(SESSION_KEY)
-    if isinstance(token, str):
-        db.session.execute(db.delete(ContactDraft).where(ContactDraft.token_hash == _hash(token)))
+    if not isinstance(token, str):
+        return 0
+    return db.session.execute(db.delete(ContactDraft).where(ContactDraft.token_hash == _hash(token))).rowcount
 
 
 def forget() -> None:

@@ -16,7 +16,7 @@ from .directory import resolve
 from .forms import SendForm, StepForm
 from .questions import QUESTIONS
 from .references import new_reference
-from .service import submit
+from .service import AlreadySent, submit
 from .snapshot import current_result
 from .summary import CHANGE_PAGES, fields_from_answers, rows
 from .texts import contact_text
@@ -140,11 +140,18 @@ def check():
     if resolved.provider is None:
         return redirect(step_url("anbieter"), code=303)
     result = current_result(g.lang) if answers.get("attach_result") else None
-    reference = submit(
-        answers, resolved.provider, resolved.route.by, g.lang, result,
-        str(contact_text("einwilligung").meta["version"]),
-        workshop_label=resolved.workshop.label if resolved.workshop else "",
-    )
+    provider_slug = resolved.provider.slug
+    try:
+        reference = submit(
+            answers, resolved.provider, resolved.route.by, g.lang, result,
+            str(contact_text("einwilligung").meta["version"]),
+            workshop_label=resolved.workshop.label if resolved.workshop else "",
+        )
+    except AlreadySent:
+        # Sent twice at the same moment (a double click, two tabs): the other send stored it.
+        if not session.get(SENT_KEY):
+            session[SENT_KEY] = {"reference": "", "provider": provider_slug}
+        return redirect(url_for("contact.done"), code=303)
     session[SENT_KEY] = {"reference": reference, "provider": resolved.provider.slug}
     send_after_response()
     return redirect(url_for("contact.done"), code=303)
@@ -153,9 +160,9 @@ def check():
 @bp.get("/kontakt/fertig")
 def done():
     sent = session.get(SENT_KEY)
-    if not isinstance(sent, dict) or not sent.get("reference"):
+    if not isinstance(sent, dict) or "reference" not in sent:
         return redirect(url_for("contact.start"))
     provider = db.session.execute(db.select(Provider).filter_by(slug=sent.get("provider") or "")).scalar_one_or_none()
     return render_template("contact/done.html", title=_("Ihre Anfrage ist angekommen"),
-                           reference=sent["reference"], provider=provider,
+                           reference=sent["reference"] or "", provider=provider,
                            next_steps=contact_text("naechste-schritte"))

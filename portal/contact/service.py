@@ -1,5 +1,9 @@
 """Storing a finished request: one transaction holds the request, its notice in the mail outbox
 and the removal of the draft, so a request never exists without its notice (and vice versa).
+The draft is deleted first, and the request is stored only when exactly this send deleted it:
+a double click or several tabs sending one draft at once store one request (the other sends
+raise AlreadySent). The database serialises the deletes: the second waits for the first's
+commit and then finds nothing to delete.
 Reference numbers are unique by the database's unique constraint: a clash is simply tried
 again with a new number."""
 from __future__ import annotations
@@ -35,6 +39,10 @@ DETAIL_KEYS = frozenset(key for keys in DETAILS_BY_WAY.values() for key in keys)
 
 class ReferencesExhausted(RuntimeError):
     pass
+
+
+class AlreadySent(RuntimeError):
+    """The draft was sent by another request a moment ago: nothing was stored this time."""
 
 
 def reference_in_use(reference: str) -> bool:
@@ -77,13 +85,16 @@ def submit(answers: dict, provider: Provider, routed_by: str, lang: str, result:
         if reference_in_use(reference):
             continue
         try:
+            if drafts.delete_current() != 1:
+                db.session.rollback()
+                drafts.forget()
+                raise AlreadySent("the draft was sent by another request")
             contact_request = _new_request(answers, provider, routed_by, lang, result, consent_version, workshop_label)
             contact_request.reference = reference
             contact_request.refresh_search_text()
             db.session.add(contact_request)
             if notify_to:
                 queue(notify_to, *notification(provider_name, reference))
-            drafts.delete_current()
             db.session.commit()
         except IntegrityError:
             # Another request took the same number a moment ago: nothing was stored, try again.

@@ -1,10 +1,12 @@
 """The contact request's long texts (content/easy_language/<lang>/contact/*.md), read once at start-up.
 
 A missing or broken file, or a consent text that promises another keeping time than the
-portal really uses, stops the start with `file:line: message`.
+portal really uses (CONTACT_RETENTION_MONTHS for finished requests, CONTACT_INACTIVE_MONTHS for
+requests nobody works on), stops the start with `file:line: message`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,10 +28,10 @@ class TextFile:
     heading_base: int  # the level of the file's highest heading on its page
 
 
-NUMBER_FIELDS = {"retention_months"}
+NUMBER_FIELDS = {"retention_months", "inactive_months"}
 FILES = (
     TextFile("start", ("title",), 2),
-    TextFile("einwilligung", ("title", "version", "retention_months"), 3),
+    TextFile("einwilligung", ("title", "version", "retention_months", "inactive_months"), 3),
     TextFile("ergebnis", ("title",), 2),
     TextFile("kein-anbieter", ("title",), 2),
     TextFile("naechste-schritte", ("title",), 2),
@@ -78,17 +80,27 @@ def _load(path: Path, spec: TextFile) -> ContactText:
     return ContactText(title=str(source.meta["title"]), meta=meta, html=html)
 
 
-def check_retention(texts: dict[str, dict[str, ContactText]], months: int) -> None:
-    """The consent text names the keeping time: it must be the one the purge really uses."""
+def check_retention(texts: dict[str, dict[str, ContactText]], months: int, inactive_months: int | None = None) -> None:
+    """The consent text names the keeping times: they must be the ones the purge really uses,
+    in the front matter and in the text that people read."""
+    promises = [("retention_months", "CONTACT_RETENTION_MONTHS", months)]
+    if inactive_months is not None:
+        promises.append(("inactive_months", "CONTACT_INACTIVE_MONTHS", inactive_months))
     for lang_texts in texts.values():
         consent = lang_texts["einwilligung"]
-        if consent.meta["retention_months"] != months:
-            line = consent.meta["_lines"].line_of("retention_months")
-            raise ContentError.at(
-                consent.meta["_path"], line,
-                f"the text promises {consent.meta['retention_months']} months, but CONTACT_RETENTION_MONTHS "
-                f"is {months}: change the text (and retention_months) or the setting",
-            )
+        for field, setting, value in promises:
+            line = consent.meta["_lines"].line_of(field)
+            if consent.meta[field] != value:
+                raise ContentError.at(
+                    consent.meta["_path"], line,
+                    f"the text promises {consent.meta[field]} months, but {setting} "
+                    f"is {value}: change the text (and {field}) or the setting",
+                )
+            if not re.search(rf"(?<![\d.,]){value}(?![\d.,])", str(consent.html)):
+                raise ContentError.at(
+                    consent.meta["_path"], line,
+                    f"{field} is {value}, but the text does not say {value}: write it in the text",
+                )
 
 
 def contact_text(name: str) -> ContactText:

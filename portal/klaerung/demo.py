@@ -7,7 +7,7 @@ from ..housekeeping import refuse_demo_in_production
 from ..resume import store
 from .state import SECTION
 
-DEMO_CODE = "Kompass Sonne 2026"
+DEMO_CODE = "Kompass Sonne Tiger 2026"
 DEMO_ANSWERS = {
     "bereich": "arbeitsbereich",
     "dauer": "5-bis-20",

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from flask import Blueprint, g, redirect, render_template, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -71,7 +71,8 @@ def accessibility():
             )
             db.session.commit()
         return redirect(url_for("pages.accessibility_thanks"), code=303)
-    return render_template("pages/accessibility.html", title=page.title, page=page, form=form)
+    return render_template("pages/accessibility.html", title=page.title, page=page, form=form,
+                           retention_months=current_app.config["BARRIER_REPORT_RETENTION_MONTHS"])
 
 
 @bp.get("/barrierefreiheit/danke")

@@ -1,4 +1,4 @@
-"""Resume codes: stop now, continue later on any device with a code like "Sonne Tiger 4821".
+"""Resume codes: stop now, continue later on any device with a code like "Sonne Tiger Apfel 4821".
 
 `from portal.resume import store` gives the shared API (see store.py); `/weitermachen` is the page
 where a person types a code. Features say where their answers continue with

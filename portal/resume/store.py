@@ -1,5 +1,7 @@
 """The resume store: answers kept server-side under a resume code, for 30 days.
 
+Codes are three words and a number (codes.py); old two-word codes still open until they expire.
+
 Shared API (the Klärung and the Persönliches Budget use it; add to it, never change it):
 new_code, load, save, delete, purge_expired, current_code, ensure_code, forget_code.
 Additions: expires_at(code), discard(code, section), remember_code(code).
@@ -122,7 +124,8 @@ def save(code: str, section: str, data) -> None:
     """Store `data` (JSON-serialisable) under data[section] and keep the record 30 more days.
 
     A code whose record has expired starts again empty; an unknown code gets a new record,
-    so that a purge between two clicks does not lose the answer being saved.
+    so that a purge between two clicks does not lose the answer being saved. The record of an
+    old two-word code keeps its expiry (codes.is_legacy): weak codes die out within 30 days.
     """
     digest = _hash(code)
     if digest is None:
@@ -138,7 +141,9 @@ def save(code: str, section: str, data) -> None:
     content[section] = copy.deepcopy(data)
     record.data = content  # a new object, so SQLAlchemy sees the change
     record.updated_at = now
-    record.expires_at = now + LIFETIME
+    if record.expires_at is None or not codes.is_legacy(code) or not _is_live(record, now):
+        # A two-word code of the time before three words keeps its last day (codes.py).
+        record.expires_at = now + LIFETIME
     db.session.commit()
     _forget_read(digest)
 

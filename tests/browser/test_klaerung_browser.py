@@ -258,7 +258,7 @@ def test_an_unknown_code_gets_the_friendly_page(page):
 def test_the_demo_result_in_english_and_high_contrast(page):
     page.goto("/weitermachen?lang=en")
     focus_next(page, "el.name === 'code'")
-    page.keyboard.type("Kompass Sonne 2026")
+    page.keyboard.type("Kompass Sonne Tiger 2026")
     press_and_wait(page)
     page.goto("/klaerung/ergebnis?kontrast=hoch")
     assert page.locator("h1").inner_text() == "My result"

@@ -94,7 +94,7 @@ class Browser:
 def server(tmp_path, monkeypatch):
     monkeypatch.setattr(passwords, "_hasher", PasswordHasher.from_parameters(CHEAPEST))
     limits = {"RATELIMIT_ENABLED": True, "FORM_RATE_LIMIT": "100000 per minute",
-              "CONTACT_STEP_RATE_LIMIT": "100000 per minute"}
+              "CONTACT_STEP_RATE_LIMIT": "100000 per minute", "ANONYMOUS_ADDRESS_LIMIT": "100000 per minute"}
     app = create_app(make_config(tmp_path, **limits))
     with app.app_context():
         reset_database()

@@ -137,7 +137,7 @@ def test_the_sent_request_is_stored_once_with_its_notice_and_the_draft_is_gone(c
     (request,) = stored(app)
     assert (request.name, request.contact_way, request.phone, request.good_times) == ("Maria", "telefon", "0451 123456", "Vormittags")
     assert request.topics == ["modul-3", "budget"] and request.message == "Ich koche gern."
-    assert request.status == "neu" and request.lang == "de" and request.consent_version == "1"
+    assert request.status == "neu" and request.lang == "de" and request.consent_version == "2"
     assert request.created_at.tzinfo is not None
     (mail,) = outbox(app)
     assert mail.to_address == "kontakt@integra-luebeck.example" and mail.status == "pending"
@@ -274,14 +274,11 @@ def test_cancel_deletes_the_draft(client, app, providers):
 def test_answers_live_on_the_server_not_in_the_cookie(client, app, providers):
     walk_to_check(client, name="Geheimname", message="Meine Diagnose")
     cookie = client.get_cookie("portal_session").value
-    import base64
-    import zlib
+    from portal.session import EncryptedSerializer  # the cookie is encrypted; even decrypted it holds only the token
 
-    payload = cookie.lstrip(".").split(".")[0]
-    raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
-    data = zlib.decompress(raw) if cookie.startswith(".") else raw
-    assert b"Geheimname" not in data and b"Diagnose" not in data
-    assert "contact_draft" in json.loads(data)
+    data = EncryptedSerializer(app.secret_key).loads(cookie)
+    assert "Geheimname" not in json.dumps(data) and "Diagnose" not in json.dumps(data)
+    assert "contact_draft" in data
 
 
 def test_a_double_click_without_javascript_stores_the_request_once(client, app, providers):

@@ -393,7 +393,7 @@ def test_pause_shows_the_code_and_how_long_it_works(client):
     code = session_code(client)
     text = page_text(check_page(client.get("/klaerung/pause")))
     assert code in text and "Der Code gilt bis zum" in text
-    assert re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+ \d{4}", code)
+    assert re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+ \d{4}", code)
 
 
 def test_the_pause_button_saves_a_valid_answer(app, client):
@@ -471,8 +471,8 @@ def test_a_started_klaerung_is_offered_on_the_start_page(client):
 
 
 def test_the_demo_code_opens_a_finished_klaerung(app, client, runner):
-    assert "Kompass Sonne 2026" in runner.invoke(args=["demo", "load"]).output
-    assert post_form(client, "/weitermachen", {"code": "kompass sonne 2026"}).headers["Location"] == "/klaerung/weiter"
+    assert "Kompass Sonne Tiger 2026" in runner.invoke(args=["demo", "load"]).output
+    assert post_form(client, "/weitermachen", {"code": "kompass sonne tiger 2026"}).headers["Location"] == "/klaerung/weiter"
     assert client.get("/klaerung/weiter").headers["Location"] == "/klaerung/pruefen"
     text = page_text(check_page(client.get("/klaerung/ergebnis")))
     assert "Erstellt am 25. November 2026" in text and "Hat im Praktikum" in text

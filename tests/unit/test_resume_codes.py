@@ -7,17 +7,33 @@ import pytest
 
 from portal.resume import codes
 
-CODE_PATTERN = re.compile(r"^[A-Z][a-z]{2,6} [A-Z][a-z]{2,6} [1-9]\d{3}$")
+CODE_PATTERN = re.compile(r"^[A-Z][a-z]{2,6} [A-Z][a-z]{2,6} [A-Z][a-z]{2,6} [1-9]\d{3}$")
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_a_new_code_is_two_words_of_the_language_and_a_four_digit_number(lang):
+def test_a_new_code_is_three_different_words_of_the_language_and_a_four_digit_number(lang):
     for _ in range(50):
         code = codes.generate(lang)
         assert CODE_PATTERN.match(code), code
-        first, second, _number = code.split()
-        assert first != second
-        assert {first.lower(), second.lower()} <= {w.lower() for w in codes.words(lang)}
+        *chosen, _number = code.split()
+        assert len(set(chosen)) == 3
+        assert {word.lower() for word in chosen} <= {w.lower() for w in codes.words(lang)}
+        assert not codes.is_legacy(code)
+        assert codes.pretty(code.lower().replace(" ", "")) == code
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_there_are_at_least_2_to_the_40_codes_and_the_docstring_says_how_many(lang):
+    assert codes.code_space(lang) >= 2**40
+    assert codes.CODE_SPACE_BITS >= 40
+    assert f"{codes.CODE_SPACE_BITS:.1f} bits" in codes.__doc__
+
+
+def test_old_two_word_codes_are_still_understood_and_known_as_old():
+    assert codes.normalise("Sonne Tiger 4821") == "sonnetiger4821"
+    assert codes.is_legacy("sonne tiger 4821")
+    assert not codes.is_legacy("Sonne Tiger Apfel 4821")
+    assert codes.pretty("sonnetiger4821") == "Sonne Tiger 4821"
 
 
 def test_codes_are_random():
@@ -31,6 +47,8 @@ def test_codes_are_random():
 )
 def test_typing_variants_give_the_same_normalised_code(typed):
     assert codes.normalise(typed) == "sonnetiger4821"
+    assert codes.normalise(typed.replace("Tiger", "Tiger Apfel").replace("tiger", "tiger apfel")
+                           .replace("TIGER", "TIGER APFEL")) == "sonnetigerapfel4821"
 
 
 @pytest.mark.parametrize(
@@ -56,6 +74,7 @@ def test_the_hash_depends_on_the_pepper_and_never_contains_the_code():
 @pytest.mark.parametrize(
     ("typed", "shown"),
     [("sonnetiger4821", "Sonne Tiger 4821"), ("  sonne   tiger 4821", "Sonne Tiger 4821"),
+     ("sonnetigerapfel4821", "Sonne Tiger Apfel 4821"), ("apple-river tree 1234", "Apple River Tree 1234"),
      ("apple river 1234", "Apple River 1234"), ("Quatsch Wort 1234", "Quatsch Wort 1234")],
 )
 def test_a_typed_code_is_shown_in_its_tidy_form(typed, shown):
