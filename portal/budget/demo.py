@@ -3,11 +3,11 @@ same code (one person, one code), to try /weitermachen?weiter=/budget/checkliste
 from __future__ import annotations
 
 from ..housekeeping import refuse_demo_in_production
+from ..klaerung.demo import DEMO_CODE  # one person, one code
 from ..resume import store
 from .letter import LetterFields
 from .progress import SECTION as CHECKLIST_SECTION
 
-DEMO_CODE = "Kompass Sonne Tiger 2026"  # the code of the Klärung's demo data (portal/klaerung/demo.py)
 DEMO_DONE = ["beratung", "amt", "antrag"]
 DEMO_LETTER = LetterFields(
     name="Lena Beispiel",
