@@ -1,0 +1,145 @@
+"""Checks for a page on a small phone (320 × 640): is the heading on the first screen, is any word
+broken across two lines without a visible mark, does every focusable element show its focus."""
+from __future__ import annotations
+
+import io
+
+PHONE = {"width": 320, "height": 640}
+
+# For every word of visible text: the pieces between visible break marks (hyphen, dashes, slash,
+# Mediopunkt) must each sit on one line. A word may also end at an element boundary: the content
+# draws the Mediopunkt as an empty `span.mp` followed by <wbr>, so "Werk·statt" is two text nodes,
+# each checked on its own. More than one line box for one piece means the browser broke it.
+_BROKEN_WORDS_JS = """
+() => {
+  const MARKS = /[-\\u2010\\u2011\\u2013\\u2014\\u00b7\\/\\u00ad]/;
+  const found = [];
+  const range = document.createRange();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const visible = new Map();
+  function isVisible(el) {
+    if (visible.has(el)) return visible.get(el);
+    const style = getComputedStyle(el);
+    const ok = style.display !== 'none' && style.visibility !== 'hidden' && el.getClientRects().length > 0
+               && !el.closest('.visually-hidden, .honeypot, [hidden], script, style, details:not([open]) > :not(summary)');
+    visible.set(el, ok);
+    return ok;
+  }
+  function lines(start, end, node) {
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    const rects = [...range.getClientRects()].filter(r => r.width > 0.5 && r.height > 0.5);
+    const tops = [];
+    for (const r of rects) {
+      if (!tops.some(t => Math.abs(t - r.top) < r.height / 2)) tops.push(r.top);
+    }
+    return tops.length;
+  }
+  let node;
+  while ((node = walker.nextNode())) {
+    const el = node.parentElement;
+    if (!el || !isVisible(el)) continue;
+    const text = node.data;
+    const words = /\\S+/g;
+    let match;
+    while ((match = words.exec(text))) {
+      const word = match[0];
+      let start = match.index;
+      for (let i = 0; i <= word.length; i++) {
+        const atEnd = i === word.length;
+        if (atEnd || MARKS.test(word[i])) {
+          const end = match.index + (atEnd ? i : i + 1);
+          if (end - start > 1 && lines(start, end, node) > 1) {
+            const where = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+            found.push(`"${word}" in ${where}: "${el.textContent.trim().replace(/\\s+/g, ' ').slice(0, 60)}"`);
+            break;
+          }
+          start = end;
+        }
+      }
+    }
+  }
+  return found;
+}
+"""
+
+# Every element a keyboard reaches with Tab: visible, not disabled, not inside a closed <details>.
+_FOCUSABLE_JS = """
+() => {
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  return [...document.querySelectorAll(selector)]
+    .filter(el => !el.disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
+                  && !el.closest('[hidden], .honeypot, details:not([open]) > :not(summary)'))
+    .map((el, i) => { el.dataset.focusCheck = String(i); return i; });
+}
+"""
+
+
+def broken_words(page) -> list[str]:
+    """Words that the browser broke across two lines at a place without a visible break mark."""
+    return page.evaluate(_BROKEN_WORDS_JS)
+
+
+def h1_bottom(page) -> float:
+    """How far down the page the (only) h1 ends, in CSS pixels from the top of the document."""
+    return page.evaluate("document.querySelector('h1').getBoundingClientRect().bottom + window.scrollY")
+
+
+def _box(page, selector: str, margin: int = 6):
+    box = page.evaluate(
+        """([selector, margin]) => { const el = document.querySelector(selector);
+             el.scrollIntoView({block: 'center', inline: 'nearest'});
+             const r = el.getBoundingClientRect();
+             const left = Math.max(0, Math.floor(r.left) - margin), top = Math.max(0, Math.floor(r.top) - margin);
+             return {x: left, y: top,
+                     width: Math.min(document.documentElement.clientWidth, Math.ceil(r.right) + margin) - left,
+                     height: Math.min(window.innerHeight, Math.ceil(r.bottom) + margin) - top}; }""",
+        [selector, margin],
+    )
+    return box if box["width"] > 0 and box["height"] > 0 else None
+
+
+def _pixels(png: bytes) -> bytes:
+    from PIL import Image
+
+    return Image.open(io.BytesIO(png)).convert("RGB").tobytes()
+
+
+def elements_without_visible_focus(page) -> list[str]:
+    """Focusable elements whose look does not change when they get keyboard focus.
+
+    Each element is photographed (its box and a few pixels around it) without focus and with
+    focus, then compared pixel by pixel. Focus comes from a Tab keypress after focusing the element
+    before it, so :focus-visible applies exactly as for a keyboard user."""
+    count = len(page.evaluate(_FOCUSABLE_JS))
+    missing = []
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    for index in range(count):
+        selector = f"[data-focus-check='{index}']"
+        box = _box(page, selector)
+        if box is None:
+            continue
+        before = page.screenshot(clip=box, animations="disabled", caret="hide")
+        # The keyboard way: focus comes with :focus-visible, as after pressing Tab.
+        page.evaluate(
+            """selector => { const el = document.querySelector(selector);
+                 el.focus({preventScroll: true, focusVisible: true}); }""",
+            selector,
+        )
+        if not page.evaluate(f"document.activeElement === document.querySelector(\"{selector}\") && document.activeElement.matches(':focus-visible')"):
+            missing.append(f"{_describe(page, selector)}: cannot get keyboard focus")
+            continue
+        after = page.screenshot(clip=box, animations="disabled", caret="hide")
+        page.evaluate("document.activeElement.blur()")
+        if before == after or _pixels(before) == _pixels(after):
+            missing.append(f"{_describe(page, selector)}: looks the same with and without focus")
+    return missing
+
+
+def _describe(page, selector: str) -> str:
+    return page.evaluate(
+        """selector => { const el = document.querySelector(selector);
+             return el.tagName.toLowerCase() + (el.getAttribute('aria-current') ? '[aria-current]' : '')
+                    + ' "' + (el.textContent || el.value || el.name || '').trim().replace(/\\s+/g, ' ').slice(0, 40) + '"'; }""",
+        selector,
+    )
