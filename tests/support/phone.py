@@ -20,9 +20,8 @@ _BROKEN_WORDS_JS = """
   const visible = new Map();
   function isVisible(el) {
     if (visible.has(el)) return visible.get(el);
-    const style = getComputedStyle(el);
-    const ok = style.display !== 'none' && style.visibility !== 'hidden' && el.getClientRects().length > 0
-               && !el.closest('.visually-hidden, .honeypot, [hidden], script, style, details:not([open]) > :not(summary)');
+    // checkVisibility: false inside a closed <details> (unless CSS shows its inside, as the wide frame does)
+    const ok = el.checkVisibility({visibilityProperty: true}) && !el.closest('.visually-hidden, .honeypot, script, style');
     visible.set(el, ok);
     return ok;
   }
@@ -72,8 +71,7 @@ _FOCUSABLE_JS = """
 () => {
   const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
   return [...document.querySelectorAll(selector)]
-    .filter(el => !el.disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
-                  && !el.closest('[hidden], .honeypot, details:not([open]) > :not(summary)'))
+    .filter(el => !el.disabled && el.checkVisibility({visibilityProperty: true}) && !el.closest('.honeypot'))
     .map((el, i) => {
       el.dataset.focusCheck = String(i);
       const parts = [];
