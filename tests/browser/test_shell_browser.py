@@ -53,17 +53,24 @@ def test_keyboard_only_reaches_every_main_section(page, path, label):
     assert page.locator(f".main-nav a[aria-current='page']").inner_text().replace("·", "") == label
 
 
+def open_menu_by_keyboard(page) -> None:
+    focus_next(page, "el.tagName === 'SUMMARY' && el.textContent.trim() === 'Menü und Anzeige'")
+    page.keyboard.press("Enter")
+
+
 def test_text_size_and_contrast_by_keyboard_without_sideways_scrolling(page):
     page.set_viewport_size({"width": 320, "height": 720})
     page.goto("/?lang=de&schrift=normal&kontrast=normal")
     normal = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     assert normal >= 19.2  # at least 120 % of the browser default of 16 px
+    open_menu_by_keyboard(page)  # on a phone the settings wait behind "Menü und Anzeige"
     focus_next(page, "el.getAttribute('aria-label') === 'Schrift sehr groß'")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     very_large = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     assert very_large >= 2 * 16
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    open_menu_by_keyboard(page)
     focus_next(page, "el.textContent.trim() === 'Starker Kontrast'")
     with page.expect_navigation():
         page.keyboard.press("Enter")
