@@ -57,7 +57,9 @@
       region.dataset.sentencesReady = "yes";
     }
     return Array.prototype.filter.call(region.querySelectorAll(".sentence"), function (span) {
-      return span.textContent.trim() !== "" && !span.closest("details:not([open]) > :not(summary)");
+      // Lines for professionals ("Für Fach·leute: § 29 SGB IX") are not read aloud.
+      return span.textContent.trim() !== "" && !span.closest("details:not([open]) > :not(summary)") &&
+        !span.closest("[data-read-aloud-skip]");
     });
   }
 
