@@ -143,7 +143,7 @@ def _avoid_pattern(variants: tuple[str, ...]) -> re.Pattern | None:
     if not variants:
         return None
     alternatives = sorted((re.escape(variant) for variant in variants), key=len, reverse=True)
-    return re.compile(r"(?<![\w·-])(?:" + "|".join(alternatives) + r")[^\W_]*(?![\w·-])")
+    return re.compile(r"(?<![\w·-])(?:" + "|".join(alternatives) + r")[^\W_]*")
 
 
 def load_terms(content_root: Path, lang: str) -> tuple[Term, ...]:
