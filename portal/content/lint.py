@@ -248,12 +248,15 @@ def check_line(line: ProseLine, shown: str, rules: LanguageRules) -> list[Proble
             f"'{found.group(0)}' in running text: move it to the Für Fach·leute line "
             "(a line of its own that starts with '§'), and say what the law means for the reader",
         )
+    variants_found: set[str] = set()
     for term in rules.terms:
         if term.pattern and (found := term.pattern.search(text)):
+            variants_found.add(found.group(0))
             report("term", f"'{found.group(0)}': write '{term.use}' (content/terms.yaml: {term.reason})")
     if rules.term_spellings is not None:
         for found, expected in dict.fromkeys(rules.term_spellings.misspellings(text)):
-            report("term", f"'{found}' is written '{expected}' (content/terms.yaml)")
+            if not any(found in variant for variant in variants_found):  # one report per word
+                report("term", f"'{found}' is written '{expected}' (content/terms.yaml)")
     sentences = split_sentences(text, (LEGAL_REFERENCE, abbreviation_pattern(rules.lang)))
     for sentence in sentences:
         count = len(words(sentence))

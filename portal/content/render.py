@@ -255,20 +255,22 @@ def render_markdown(
     linker: TermLinker | None = None,
     strict: bool = True,
     lang: str | None = None,
+    law_line: bool = True,
 ) -> Markup:
     """Render a Markdown fragment that starts at `first_line` of the file `path`.
 
     With `strict` (the loader always uses it) raw HTML and links that leave the portal
     raise ContentError, listing all problems of the fragment. Either way raw HTML is
     only ever escaped text. `lang` names the language of the "Für Fach·leute" label
-    (default: the linker's language, else German).
+    (default: the linker's language, else German). Without `law_line` the legal references
+    are left out (a glossary explanation shown inside a page: the page has its own line).
     """
     if lang is None:
         lang = linker.index.lang if linker is not None else "de"
     tokens = _PARSER.parse(text, {})
     problems: list[ContentError] = []
     _normalize_heading_levels(tokens, heading_base)
-    tokens = _process_blocks(tokens, path, first_line, linker, problems, lang)
+    tokens = _process_blocks(tokens, path, first_line, linker, problems, lang if law_line else None)
     if problems and strict:
         raise ContentError.combine(problems)
     return Markup(_PARSER.renderer.render(tokens, _PARSER.options, {}))
@@ -280,8 +282,9 @@ def _process_blocks(
     first_line: int,
     linker: TermLinker | None,
     problems: list[ContentError],
-    lang: str = "de",
+    lang: str | None = "de",
 ) -> list[Token]:
+    """`lang` None: legal-reference lines are dropped instead of gathered into a line."""
     result: list[Token] = []
     pending_slugs: list[str] = []
     pending_laws: list[str] = []
@@ -296,6 +299,8 @@ def _process_blocks(
             result.append(explanation)
             pending_slugs.clear()
         # The "Für Fach·leute" line is the last thing of its section.
+        if pending_laws and lang is None:
+            pending_laws.clear()
         if pending_laws:
             law_line = Token("law_line", "", 0)
             law_line.meta = {"references": list(pending_laws), "lang": lang}
