@@ -37,6 +37,7 @@ EXPLANATION_SUMMARY = {"de": "Was heißt {term}?", "en": "What does {term} mean?
 LAW_LINE = re.compile(r"^\s*(?:§|Art\.\s*\d)")
 LAW_LINE_LABEL = {"de": "Für Fach·leute:", "en": "For professionals:"}
 LAW_LINE_CLASS = "fachleute"
+_UNBREAKABLE_REFERENCE_SPACE = re.compile(r"(?<=§)\s+(?=\d)|(?<=\bArt\.)\s+(?=\d)|(?<=\b[A-Z]{3})\s+(?=[IVX]+\b)")
 
 # Any `<tag`, `</tag` or `<!--`. (Autolinks like `<mailto:…>` are link tokens, not text.)
 RAW_HTML = re.compile(r"<(?:/?[A-Za-z]|!--)")
@@ -94,6 +95,8 @@ def render_law_line(references: object, lang: str) -> Markup:
     unique = list(dict.fromkeys(item for item in cleaned if item))
     if not unique:
         return Markup("")
+    # "§ 29" and "SGB IX" never break apart on a narrow screen; the line still wraps between them.
+    unique = [_UNBREAKABLE_REFERENCE_SPACE.sub("\u00a0", item) for item in unique]
     label = LAW_LINE_LABEL.get(lang, LAW_LINE_LABEL["en"])
     return Markup(
         f'<p class="{LAW_LINE_CLASS}" data-read-aloud-skip>'
