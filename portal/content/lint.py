@@ -34,6 +34,7 @@ from .prose import (
     split_sentences,
     words,
 )
+from .render import is_law_line
 from .source import CODE_FENCE, read_markdown
 from .yaml_lines import iter_text_scalars, parse_yaml_with_lines
 
@@ -57,6 +58,15 @@ MIN_WORDS_FOR_READABILITY = 40  # shorter files give meaningless scores
 ALLOWED_WORDS_FILE = Path(__file__).with_name("allowed_words.txt")
 # Beside the language folders' parent (content/claims.yaml for content/easy_language).
 CLAIMS_FILE_NAME = "claims.yaml"
+# The term list (one word per thing), beside claims.yaml.
+TERMS_FILE_NAME = "terms.yaml"
+
+# A legal reference in running text: its place is the "Für Fach·leute" line (a line of its own
+# that starts with `§` or `Art. 9`, content/README.md). Law names are kept there only.
+LEGAL_MENTION = re.compile(
+    r"§|(?<![\w·-])(?:SGB|SGG|BGG|DSGVO|GDPR|MiLoG)(?![\w·-])"
+    r"|\b(?:Artikel|Artikeln|Article|Articles|Art\.)\s*\d[^.?!]*?(?:Daten·?schutz|Data Protection|DSGVO|GDPR)"
+)
 
 ERROR = "error"
 WARNING = "warning"
@@ -116,6 +126,37 @@ def load_false_claims(content_root: Path, lang: str) -> tuple[FalseClaim, ...]:
     return tuple(
         FalseClaim(re.compile(entry["pattern"], re.IGNORECASE), entry["reason"]) for entry in data.get(lang) or ()
     )
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word per thing: the word to use, the words to avoid and why (content/terms.yaml)."""
+
+    use: str
+    avoid: tuple[str, ...]
+    reason: str
+    pattern: re.Pattern | None
+
+
+def _avoid_pattern(variants: tuple[str, ...]) -> re.Pattern | None:
+    """Variants as written (case matters: 'Jobbudget' is wrong, 'JobBudget' right), with endings ('-en')."""
+    if not variants:
+        return None
+    alternatives = sorted((re.escape(variant) for variant in variants), key=len, reverse=True)
+    return re.compile(r"(?<![\w·-])(?:" + "|".join(alternatives) + r")[^\W_]*")
+
+
+def load_terms(content_root: Path, lang: str) -> tuple[Term, ...]:
+    """The term list of one language from `terms.yaml` beside the content root (none without it)."""
+    path = Path(content_root).resolve().parent / TERMS_FILE_NAME
+    if not path.is_file():
+        return ()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    terms = []
+    for entry in data.get(lang) or ():
+        avoid = tuple(str(item) for item in entry.get("avoid") or ())
+        terms.append(Term(str(entry["use"]), avoid, str(entry.get("reason", "")), _avoid_pattern(avoid)))
+    return tuple(terms)
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +225,9 @@ class LanguageRules:
     spellings: GlossarySpellings
     allowed_words: frozenset[str]
     false_claims: tuple[FalseClaim, ...] = ()
+    terms: tuple[Term, ...] = ()
+    # The preferred words of the term list: one Mediopunkt spelling each (like the glossary).
+    term_spellings: GlossarySpellings | None = None
 
 
 def check_line(line: ProseLine, shown: str, rules: LanguageRules) -> list[Problem]:
@@ -195,8 +239,24 @@ def check_line(line: ProseLine, shown: str, rules: LanguageRules) -> list[Proble
     if rules.full_rules and has_raw_html(line.raw):
         report("raw-html", "raw HTML is not allowed; write Markdown")
     text = line.text
-    if not text:
+    if not text or is_law_line(line.raw):
+        # "§ 29 SGB IX": the legal references, shown as the "Für Fach·leute" line, not running text.
         return problems
+    if found := LEGAL_MENTION.search(text):
+        report(
+            "legal-reference",
+            f"'{found.group(0)}' in running text: move it to the Für Fach·leute line "
+            "(a line of its own that starts with '§'), and say what the law means for the reader",
+        )
+    variants_found: set[str] = set()
+    for term in rules.terms:
+        if term.pattern and (found := term.pattern.search(text)):
+            variants_found.add(found.group(0))
+            report("term", f"'{found.group(0)}': write '{term.use}' (content/terms.yaml: {term.reason})")
+    if rules.term_spellings is not None:
+        for found, expected in dict.fromkeys(rules.term_spellings.misspellings(text)):
+            if not any(found in variant for variant in variants_found):  # one report per word
+                report("term", f"'{found}' is written '{expected}' (content/terms.yaml)")
     sentences = split_sentences(text, (LEGAL_REFERENCE, abbreviation_pattern(rules.lang)))
     for sentence in sentences:
         count = len(words(sentence))
@@ -293,6 +353,8 @@ def _language_rules(root: Path, lang: str) -> LanguageRules:
         spellings=GlossarySpellings(spellings),
         allowed_words=load_allowed_words(),
         false_claims=load_false_claims(root, lang),
+        terms=(terms := load_terms(root, lang)),
+        term_spellings=GlossarySpellings([term.use for term in terms]) if terms else None,
     )
 
 

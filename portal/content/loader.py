@@ -339,7 +339,7 @@ class _LanguageLoader:
             explanation = Markup("")
             with self.problems.guard():
                 explanation = render_markdown(
-                    preamble, path=source.shown_path, first_line=source.body_first_line, heading_base=3
+                    preamble, path=source.shown_path, first_line=source.body_first_line, heading_base=3, law_line=False
                 )
             forms = tuple(source.meta.get("forms") or ())
             for spelling in (source.meta["term"], *forms):

@@ -5,6 +5,9 @@
   readers, copy-and-paste and search engines get the whole word ("Werkstatt").
 - Glossary: the first occurrence of a term in a file becomes a link, and a
   `<details>` with the explanation follows at the end of the section that holds it.
+- Legal references: a paragraph line that starts with `§` ("§ 29 SGB IX") or `Art. 9` is not running
+  text. The renderer collects these lines per section and shows them as one small
+  "Für Fach·leute: …" line at the section's end (`render_law_line`), skipped by read-aloud.
 - Headings are shifted so that content headings start at h2 (h3 inside a section).
 Works on the token stream, never on HTML strings, so the output stays valid HTML.
 """
@@ -28,6 +31,14 @@ _MEDIOPUNKT_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])·(?=[^\W\d_])")
 
 GLOSSARY_HREF = "/woerterbuch#{slug}"
 EXPLANATION_SUMMARY = {"de": "Was heißt {term}?", "en": "What does {term} mean?"}
+
+# Legal references live on their own line that starts with `§` (content/README.md); per section
+# they become one "Für Fach·leute" line. The line is for providers and advisers: read-aloud skips it.
+# "§ 29 SGB IX" or, for regulations, "Art. 9 DSGVO".
+LAW_LINE = re.compile(r"^\s*(?:§|Art\.\s*\d)")
+LAW_LINE_LABEL = {"de": "Für Fach·leute:", "en": "For professionals:"}
+LAW_LINE_CLASS = "fachleute"
+_UNBREAKABLE_REFERENCE_SPACE = re.compile(r"(?<=§)\s+(?=\d)|(?<=\bArt\.)\s+(?=\d)|(?<=\b[A-Z]{3})\s+(?=[IVX]+\b)")
 
 # Any `<tag`, `</tag` or `<!--`. (Autolinks like `<mailto:…>` are link tokens, not text.)
 RAW_HTML = re.compile(r"<(?:/?[A-Za-z]|!--)")
@@ -66,6 +77,33 @@ def link_problem(href: str) -> str | None:
     if "//" in target or ":" in target.split("/", 1)[0]:
         return f"link to another host or scheme is not allowed: {target}"
     return f"link must start with '/', '#', 'mailto:' or 'tel:': {target}"
+
+
+def is_law_line(line: str) -> bool:
+    """A content line that holds legal references only (it starts with `§` or `Art. <number>`)."""
+    return bool(LAW_LINE.match(line))
+
+
+def render_law_line(references: object, lang: str) -> Markup:
+    """The one "Für Fach·leute: § 29 SGB IX, § 220 Absatz 3 SGB IX" line (empty without references).
+
+    `references` is a list of reference lines or a text with one reference line per line
+    (the `law:` value of a data file). Repeated references are shown once; a final dot is dropped.
+    """
+    if isinstance(references, str):
+        references = references.splitlines()
+    cleaned = [" ".join(str(item).split()).rstrip(".") for item in references or ()]
+    unique = list(dict.fromkeys(item for item in cleaned if item))
+    if not unique:
+        return Markup("")
+    # "§ 29" and "SGB IX" never break apart on a narrow screen; the line still wraps between them.
+    unique = [_UNBREAKABLE_REFERENCE_SPACE.sub("\u00a0", item) for item in unique]
+    label = LAW_LINE_LABEL.get(lang, LAW_LINE_LABEL["en"])
+    return Markup(
+        f'<p class="{LAW_LINE_CLASS}" data-read-aloud-skip>'
+        f'<span class="{LAW_LINE_CLASS}-label">{render_inline(label)}</span> '
+        f'{render_inline(", ".join(unique))}</p>\n'
+    )
 
 
 # --- glossary -------------------------------------------------------------------
@@ -220,12 +258,17 @@ def _render_term_explanations(self, tokens, idx, options, env) -> str:
     return "".join(term_explanation(index.terms[slug], index.lang) for slug in tokens[idx].meta["slugs"])
 
 
+def _render_law_line_token(self, tokens, idx, options, env) -> str:
+    return str(render_law_line(tokens[idx].meta["references"], tokens[idx].meta["lang"]))
+
+
 def _make_parser() -> MarkdownIt:
     parser = MarkdownIt(
         "commonmark", {"html": False, "breaks": True, "linkify": False, "xhtmlOut": False}
     )
     parser.add_render_rule("text", _render_text)
     parser.add_render_rule("term_explanations", _render_term_explanations)
+    parser.add_render_rule("law_line", _render_law_line_token)
     return parser
 
 
@@ -240,17 +283,23 @@ def render_markdown(
     heading_base: int = 2,
     linker: TermLinker | None = None,
     strict: bool = True,
+    lang: str | None = None,
+    law_line: bool = True,
 ) -> Markup:
     """Render a Markdown fragment that starts at `first_line` of the file `path`.
 
     With `strict` (the loader always uses it) raw HTML and links that leave the portal
     raise ContentError, listing all problems of the fragment. Either way raw HTML is
-    only ever escaped text.
+    only ever escaped text. `lang` names the language of the "Für Fach·leute" label
+    (default: the linker's language, else German). Without `law_line` the legal references
+    are left out (a glossary explanation shown inside a page: the page has its own line).
     """
+    if lang is None:
+        lang = linker.index.lang if linker is not None else "de"
     tokens = _PARSER.parse(text, {})
     problems: list[ContentError] = []
     _normalize_heading_levels(tokens, heading_base)
-    tokens = _process_blocks(tokens, path, first_line, linker, problems)
+    tokens = _process_blocks(tokens, path, first_line, linker, problems, lang if law_line else None)
     if problems and strict:
         raise ContentError.combine(problems)
     return Markup(_PARSER.renderer.render(tokens, _PARSER.options, {}))
@@ -262,9 +311,13 @@ def _process_blocks(
     first_line: int,
     linker: TermLinker | None,
     problems: list[ContentError],
+    lang: str | None = "de",
 ) -> list[Token]:
+    """`lang` None: legal-reference lines are dropped instead of gathered into a line."""
     result: list[Token] = []
     pending_slugs: list[str] = []
+    pending_laws: list[str] = []
+    skip_paragraph_close = False
 
     def flush_explanations() -> None:
         # The explanations gather at the end of their section, so they never split a
@@ -274,14 +327,34 @@ def _process_blocks(
             explanation.meta = {"slugs": list(pending_slugs), "index": linker.index}
             result.append(explanation)
             pending_slugs.clear()
+        # The "Für Fach·leute" line is the last thing of its section.
+        if pending_laws and lang is None:
+            pending_laws.clear()
+        if pending_laws:
+            law_line = Token("law_line", "", 0)
+            law_line.meta = {"references": list(pending_laws), "lang": lang}
+            result.append(law_line)
+            pending_laws.clear()
 
     for position, token in enumerate(tokens):
         if token.type == "heading_open":
             flush_explanations()
-        result.append(token)
+        if token.type == "paragraph_close" and skip_paragraph_close:
+            skip_paragraph_close = False
+            continue
         if token.type == "inline":
+            # Checked as written, before legal-reference lines leave the paragraph.
             line = first_line + (token.map[0] if token.map else 0)
             _check_inline(token.children or [], path, line, problems)
+        if token.type == "inline" and result and result[-1].type == "paragraph_open":
+            token.children, laws = _take_law_lines(token.children or [])
+            pending_laws.extend(laws)
+            if laws and not token.children:
+                result.pop()  # the paragraph held only legal references
+                skip_paragraph_close = True
+                continue
+        result.append(token)
+        if token.type == "inline":
             in_heading = position > 0 and tokens[position - 1].type == "heading_open"
             if linker is not None and not in_heading:
                 token.children, new_slugs = linker.link(token.children or [])
@@ -289,6 +362,29 @@ def _process_blocks(
                     pending_slugs.extend(new_slugs)
     flush_explanations()
     return result
+
+
+def _take_law_lines(children: list[Token]) -> tuple[list[Token], list[str]]:
+    """Split a paragraph's inline children into the lines people read and the legal references."""
+    lines: list[list[Token]] = [[]]
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines[-1].append(child)
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    kept: list[Token] = []
+    laws: list[str] = []
+    for line in lines:
+        content = [child for child in line if child.type not in ("softbreak", "hardbreak")]
+        if content and content[0].type == "text" and is_law_line(content[0].content):
+            laws.append("".join(child.content for child in content).strip())
+        else:
+            kept.extend(line)
+    # No line break left hanging at the end of the paragraph.
+    while kept and kept[-1].type in ("softbreak", "hardbreak"):
+        kept.pop()
+    return kept, laws
 
 
 def _check_inline(children: list[Token], path: str, line: int, problems: list[ContentError]) -> None:

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, g, request
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+
+from ..content.render import render_law_line
 
 from . import assets, errors, preferences, reading, rendercache
 from .text import easy, plain
@@ -37,10 +40,16 @@ def field_anchor(field) -> str:
     return field.id
 
 
+def fachleute(references) -> Markup:
+    """The "Für Fach·leute: § …" line of a data file's `law:` value, in the page's language."""
+    return render_law_line(references, g.get("lang", "de"))
+
+
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.jinja_env.filters["easy"] = easy
     app.jinja_env.filters["plain"] = plain
+    app.jinja_env.filters["fachleute"] = fachleute
     app.jinja_env.globals.update(
         main_navigation=main_navigation,
         is_current_section=is_current_section,

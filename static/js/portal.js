@@ -64,7 +64,9 @@
     }
     var onForm = region.closest("[data-read-aloud='form']");
     return Array.prototype.filter.call(region.querySelectorAll(".sentence"), function (span) {
+      // Lines for professionals ("Für Fach·leute: § 29 SGB IX") are not read aloud.
       return span.textContent.trim() !== "" && !span.closest(NOT_READ) &&
+        !span.closest("[data-read-aloud-skip]") &&
         !span.closest("details:not([open]) > :not(summary)") &&
         // On a form, an explanation is read when the person has opened it: the question and answers come first.
         !(onForm && span.closest("details.term-explanation:not([open])"));

@@ -112,3 +112,15 @@ def test_mediopunkt_is_seen_but_not_copied_or_read(page):
     )
     assert "·" not in name
     assert page.evaluate("getComputedStyle(document.querySelector('h1 .mp'), '::before').content").startswith('"·"')
+
+
+def test_read_aloud_skips_the_line_for_professionals(page):
+    page.add_init_script(FAKE_SPEECH)
+    page.goto("/module/3?lang=de")
+    assert page.locator("p.fachleute[data-read-aloud-skip]").count() >= 1
+    focus_next(page, "el.hasAttribute('data-read-aloud-start')")
+    page.keyboard.press("Enter")
+    wait_until(page, "document.querySelector('[data-read-aloud-start]').hidden === false", seconds=20)
+    spoken = page.evaluate("window.__spoken")
+    assert any("Rückkehrrecht" in text for text in spoken)
+    assert not [text for text in spoken if "§" in text or "Fachleute" in text]

@@ -100,7 +100,7 @@ def test_the_office_finder_leads_through_three_questions_to_the_office(client):
     assert h1_text(document) == "Schreiben Sie an: Agentur für Arbeit"
     text = page_text(document)
     assert "Sie sind im Berufsbildungsbereich." in text
-    assert "Das steht im § 63 SGB IX." in text
+    assert "Für Fachleute: § 63 SGB IX" in text  # the legal reference on its own line, not in the running text
     assert "§ 16 SGB I" in text and "Jedes Amt muss Ihren Antrag annehmen." in text
 
 

@@ -113,3 +113,35 @@ def test_module_pages_render_from_content_parsed_once(client, app, monkeypatch):
     monkeypatch.setattr(loader, "load_library", fail)
     monkeypatch.setattr("builtins.open", fail)
     assert client.get("/module/5").status_code == 200
+
+
+@pytest.mark.parametrize(("lang", "label"), [("de", "Für Fachleute:"), ("en", "For professionals:")])
+def test_legal_references_are_one_fachleute_line_per_section_skipped_by_read_aloud(client, lang, label):
+    response = client.get(f"/module/3?lang={lang}")
+    document = check_page(response, lang=lang)
+    regions = [div for div in document.iter(f"{XHTML}div") if div.get("data-read-aloud") is not None]
+    assert len(regions) == 1
+    lines = [p for p in regions[0].iter(f"{XHTML}p") if "fachleute" in (p.get("class") or "").split()]
+    assert lines, "the legal references of module 3 are shown"
+    for line in lines:
+        assert line.get("data-read-aloud-skip") is not None  # portal.js does not read it aloud
+        text = " ".join("".join(line.itertext()).split())
+        assert text.startswith(label) and "§" in text
+    assert any("§ 220 Absatz 3 SGB IX" in " ".join("".join(line.itertext()).split()) for line in lines)
+    # The running text holds no paragraph: every § is on a Für-Fach·leute line.
+    other_text = "".join(
+        "".join(p.itertext()) for p in regions[0].iter(f"{XHTML}p") if "fachleute" not in (p.get("class") or "")
+    )
+    assert "§" not in other_text and "SGB" not in other_text
+    html = response.get_data(as_text=True)
+    assert "Das steht in §" not in html and "This is in §" not in html
+
+
+def test_klaerung_law_values_use_the_same_fachleute_line(app):
+    from flask import g
+
+    with app.test_request_context("/"):
+        g.lang = "de"
+        html = str(app.jinja_env.filters["fachleute"]("§ 220 Absatz 3 SGB IX"))
+    assert html.startswith('<p class="fachleute" data-read-aloud-skip>')
+    assert "§ 220 Absatz 3 SGB IX</p>" in html.replace("\u00a0", " ")

@@ -90,12 +90,18 @@ def test_format_problem_shape():
         ("Rufen Sie Nr. 5 an.", ["abbreviation"]),
         ("Das ist o. Ä. gut.", ["abbreviation"]),
         ("Gehen Sie zum AMT.", ["abbreviation"]),
-        ("Das steht im SGB IX.", ["abbreviation"]),  # one report for "SGB IX"
-        ("Das steht in § 29 SGB IX.", []),
-        ("Das steht in § 61a SGB IX.", []),
-        ("Sie können nach § 84 SGG klagen.", []),
-        ("Das steht in § 37 Abs. 2 SGB X.", []),
-        ("Das steht in § 220 Absatz 3 SGB IX.", []),
+        ("Das steht im SGB IX.", ["legal-reference", "abbreviation"]),  # one report for "SGB IX"
+        # Legal references belong on the "Für Fach·leute" line: a line of its own that starts with §.
+        ("Das steht in § 29 SGB IX.", ["legal-reference"]),
+        ("Sie können nach § 84 SGG klagen.", ["legal-reference"]),
+        ("Das steht im Artikel 9 Daten·schutz-Grund·verordnung.", ["legal-reference"]),
+        ("- § 29 SGB IX", ["legal-reference"]),  # a list item is running text
+        ("§ 29 SGB IX", []),
+        ("§ 61a SGB IX", []),
+        ("§ 37 Abs. 2 SGB X", []),
+        ("§ 220 Absatz 3 SGB IX, §§ 117 ff. SGB IX", []),
+        ("Art. 9 DSGVO", []),
+        ("Das steht im Bescheid.", []),  # not a law
         ("Sie arbeiten (mit Hilfe) im Betrieb.", ["brackets"]),
         ("Sie arbeiten im Betrieb; das ist gut.", ["semicolon"]),
         ("[Hier](/module/3) finden Sie alles.", []),
@@ -148,7 +154,8 @@ def test_abbreviation_inside_sentence_does_not_split_it(german_rules):
         ("This is e.g. fine.", ["abbreviation"]),
         ("This is i.e. fine.", ["abbreviation"]),
         ("Ask the UN.", ["abbreviation"]),
-        ("This is in § 29 SGB IX.", []),
+        ("This is in § 29 SGB IX.", ["legal-reference"]),
+        ("§ 29 SGB IX", []),
         ("One two three four five six seven eight nine ten eleven twelve thirteen.", ["sentence-length:warning"]),
         ("One two three four five six seven eight nine ten eleven twelve 13 14 15 16.", ["sentence-length"]),
     ],
@@ -403,3 +410,80 @@ def test_false_claims_come_from_the_file_beside_the_content_root(tmp_path: Path,
 
 def test_the_shipped_content_makes_no_false_claim():
     assert [p for p in check_library(SHIPPED_ROOT) if p.rule == "false-claim"] == []
+
+
+# --- legal references and the term list --------------------------------------------------
+
+
+def test_a_legal_reference_in_running_text_is_reported_with_its_place(tree: Path):
+    page = tree / "de" / "pages" / "module.md"
+    edit(page, "Es gibt 8 Module.", "Es gibt 8 Module.\n§ 29 SGB IX")
+    assert [p for p in check_library(tree) if p.rule == "legal-reference"] == []
+    edit(page, "§ 29 SGB IX", "Das steht im § 29 SGB IX.")
+    found = [p for p in check_library(tree) if p.rule == "legal-reference"]
+    assert len(found) == 1 and found[0].path.endswith("module.md") and found[0].line == 5
+    assert "Für Fach·leute" in found[0].text
+
+
+def test_a_legal_reference_in_english_and_in_yaml_is_reported(tree: Path):
+    edit(tree / "en" / "pages" / "module.md", "There are 8 modules.", "There are 8 modules under § 29 SGB IX.")
+    timeline = tree / "de" / "timeline.yaml"
+    text = timeline.read_text(encoding="utf-8")
+    first_text = re.search(r"text: (.+)", text).group(1)
+    timeline.write_text(text.replace(first_text, first_text + " Das regelt das SGB IX.", 1), encoding="utf-8")
+    paths = sorted(p.path.split("/content/")[-1] for p in check_library(tree) if p.rule == "legal-reference")
+    assert paths == ["de/timeline.yaml", "en/pages/module.md"]
+
+
+TERMS = """de:
+  - use: Begleit·person
+    avoid: [Assistenz·person, Begleiter]
+    reason: the person who comes along
+  - use: JobBudget
+    avoid: [Job-Budget, Jobbudget]
+    reason: one spelling of the name
+en:
+  - use: support person
+    avoid: [companion]
+    reason: the person who comes along
+"""
+
+
+@pytest.fixture()
+def term_rules(tree: Path):
+    (tree.parent / "terms.yaml").write_text(TERMS, encoding="utf-8")
+    return {lang: lint._language_rules(tree, lang) for lang in ("de", "en")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "raw", "expected"),
+    [
+        ("de", "Ihre Assistenz·person kommt mit.", ["term"]),
+        ("de", "Zwei Assistenz·personen kommen mit.", ["term"]),  # with an ending
+        ("de", "Ihr Begleiter kommt mit.", ["term"]),
+        ("de", "Das Jobbudget hat 8 Module.", ["term"]),  # case matters
+        ("de", "Das Job-Budget hat 8 Module.", ["term"]),
+        ("de", "Das JobBudget hat 8 Module.", []),
+        ("de", "Ihre Begleit·person kommt mit.", []),
+        ("de", "Ihre Begleitperson kommt mit.", ["term"]),  # the Mediopunkt of the preferred word
+        ("en", "Your companion comes along.", ["term"]),
+        ("en", "Your support person comes along.", []),
+    ],
+)
+def test_a_variant_from_the_term_list_is_reported(term_rules, lang: str, raw: str, expected: list[str]):
+    assert [rule for rule in rules_fired(raw, term_rules[lang]) if rule == "term"] == expected
+
+
+def test_the_term_list_comes_from_the_file_beside_the_content_root(tree: Path):
+    edit(tree / "de" / "pages" / "module.md", "Es gibt 8 Module.", "Das Jobbudget hat 8 Module.")
+    assert [p for p in check_library(tree) if p.rule == "term"] == []
+    (tree.parent / "terms.yaml").write_text(TERMS, encoding="utf-8")
+    found = [p for p in check_library(tree) if p.rule == "term"]
+    assert len(found) == 1 and "'Jobbudget': write 'JobBudget'" in found[0].text and "one spelling" in found[0].text
+
+
+def test_the_shipped_content_keeps_laws_on_the_fachleute_line_and_one_word_per_thing():
+    rules = ("legal-reference", "term")
+    assert [p for p in check_library(SHIPPED_ROOT) if p.rule in rules] == []
+    shipped = lint.load_terms(SHIPPED_ROOT, "de")
+    assert {"Begleit·person", "Job·coach", "Fach·kraft", "JobBudget", "Werk·statt·lohn"} <= {t.use for t in shipped}

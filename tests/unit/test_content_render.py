@@ -237,3 +237,77 @@ def test_glossary_entry_links_others_without_details():
     assert '<a class="term" href="/woerterbuch#werkstatt">' in entry.html
     assert "<details" not in entry.html
     assert "#persoenliches-budget" not in entry.example.html
+
+
+# --- legal references: one "Für Fach·leute" line per section ---------------------------------
+
+LAW_LINE = re.compile(r'<p class="fachleute" data-read-aloud-skip>(.*?)</p>')
+NBSP = "\u00a0"
+
+
+def spaced(html) -> str:
+    """The line keeps '§ 29' and 'SGB IX' together with no-break spaces; compare with plain ones."""
+    return str(html).replace(NBSP, " ")
+
+
+def test_legal_references_become_one_line_at_the_end_of_each_section():
+    html = spaced(render(
+        "## Eins\nSie haben ein Recht auf ein Budget.\n§ 29 SGB IX\nDie Werk·statt nimmt Sie wieder auf.\n\n"
+        "§ 220 Absatz 3 SGB IX.\n\nMehr Text.\n\n## Zwei\nZwei.\n§ 29 SGB IX\n§ 29 SGB IX\n"
+    ))
+    parse_strict(html)
+    lines = LAW_LINE.findall(html)
+    label = f'<span class="fachleute-label">Für Fach{MP}leute:</span> '
+    # One line per section, in the order written, the final dot dropped, repeated references once.
+    assert lines == [label + "§ 29 SGB IX, § 220 Absatz 3 SGB IX", label + "§ 29 SGB IX"]
+    first, second = html.split("<h2>Zwei</h2>")
+    assert first.rstrip().endswith("</p>") and first.index("Mehr Text.") < first.index('class="fachleute"')
+    # The reference lines are gone from the running text; the paragraph around them stays whole.
+    assert "<p>Sie haben ein Recht auf ein Budget.<br>\nDie Werk" in html
+    assert html.count("§ 29") == 2 and "<p>§" not in html
+
+
+def test_law_line_comes_after_the_explanations_and_is_not_linked():
+    html = linked("Sie sind im Amt.\n§ 29 SGB IX über das Amt\n\n## Weiter\nText.")
+    section = html.split("<h2>Weiter</h2>")[0]
+    assert section.index("term-explanation") < section.index('class="fachleute"')
+    assert "über das Amt</p>" in section  # no glossary link inside the line for professionals
+
+
+def test_law_line_in_english_and_for_regulations():
+    html = spaced(render("We protect these data.\nArt. 9 GDPR", lang="en"))
+    assert LAW_LINE.findall(html) == ['<span class="fachleute-label">For professionals:</span> Art. 9 GDPR']
+    assert linked("Text.\n§ 1 SGB VI", lang="en").count("For professionals:") == 1
+
+
+def test_a_sentence_about_a_letter_is_not_a_law_line():
+    html = render("Das steht im Bescheid.\nDie Werk·statt §-frei.")
+    assert 'class="fachleute"' not in html and "Das steht im Bescheid." in html
+
+
+def test_render_law_line_from_a_data_value():
+    from portal.content.render import render_law_line
+
+    assert render_law_line("", "de") == ""
+    raw = str(render_law_line("§ 43, § 50 SGB VI\n§ 61 SGB IX.", "de"))
+    assert f"§{NBSP}43" in raw and f"SGB{NBSP}VI" in raw  # never "§" at a line end, "43" on the next
+    html = spaced(raw)
+    assert html.startswith('<p class="fachleute" data-read-aloud-skip>') and "§ 43, § 50 SGB VI, § 61 SGB IX</p>" in html
+    assert "&lt;b&gt;" in str(render_law_line("§ 1 <b>", "en"))
+
+
+def test_loaded_modules_carry_their_law_line_per_section():
+    library = load_library(Path(__file__).resolve().parents[2] / "content" / "easy_language")
+    for lang, label in (("de", "Für Fach"), ("en", "For professionals:")):
+        sections = library.for_lang(lang).modules[3].sections
+        with_law = [key for key, section in sections.items() if 'class="fachleute"' in str(section.html)]
+        assert with_law and all(label in str(sections[key].html) for key in with_law)
+        assert all(str(section.html).count('class="fachleute"') <= 1 for section in sections.values())
+
+
+def test_an_explanation_inside_a_page_leaves_its_references_to_the_dictionary():
+    html = render("Ein Ort zum Arbeiten.\n§ 58 SGB IX", law_line=False)
+    assert "§" not in html and "Ein Ort zum Arbeiten." in html
+    library = load_library(Path(__file__).resolve().parents[2] / "content" / "easy_language")
+    entry = next(e for e in library.for_lang("de").glossary if e.slug == "arbeitsbereich")
+    assert "§ 58 SGB IX</p>" in spaced(entry.html)  # the dictionary page shows it
