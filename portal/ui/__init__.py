@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask, g, request
 from flask_babel import lazy_gettext as _l
 
-from . import assets, errors, preferences, rendercache
+from . import assets, errors, pending, preferences, rendercache
 from .text import easy, plain
 
 bp = Blueprint("ui", __name__, template_folder="templates")
@@ -54,4 +54,5 @@ def init_app(app: Flask) -> None:
     app.after_request(assets.cache_static)
     errors.register(app)
     rendercache.init_app(app)
+    pending.init_app(app)
 

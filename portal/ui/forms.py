@@ -1,10 +1,13 @@
 """Form building blocks with friendly easy-language errors, shared by every feature's forms."""
 from __future__ import annotations
 
+from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import StopValidation, ValidationError
+
+from . import pending
 
 
 class Required:
@@ -49,6 +52,26 @@ class PortalForm(FlaskForm):
             if unbound_field.field_class is StringField or issubclass(unbound_field.field_class, StringField):
                 filters.append(_strip)
             return unbound_field.bind(form=form, filters=filters, **options)
+
+    def __init__(self, *args, **kwargs):
+        # After a POST with errors (Post/Redirect/Get, see portal/ui/pending.py) the GET of the same
+        # page shows the form again with what was typed and the errors.
+        waiting = None
+        if not args and "formdata" not in kwargs and has_request_context():
+            waiting = pending.waiting_formdata_for(type(self), kwargs.get("prefix", ""))
+            if waiting is not None:
+                kwargs["formdata"] = waiting[0]
+        super().__init__(*args, **kwargs)
+        if waiting is not None:
+            for name, messages in waiting[1].items():
+                if name in self._fields:
+                    self._fields[name].errors = list(messages)
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators=extra_validators)
+        if has_request_context() and request.method == "POST":
+            pending.note_validation(self, valid)
+        return valid
 
     @property
     def is_spam(self) -> bool:
