@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date
 from pathlib import Path
 
-from .deadlines import numeric_date, short_date
+from .deadlines import DateProblem, numeric_date, parse_date, short_date
 
 # The addressee when the person writes no address (they may write it on the printout by hand).
 RECIPIENTS = {
@@ -94,6 +94,18 @@ class LetterFields:
     def field_names(cls) -> tuple[str, ...]:
         return tuple(field.name for field in fields(cls))
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "LetterFields | None":
+        """The fields back from `to_dict` (None when the data is not a letter)."""
+        if not isinstance(data, dict) or not all(isinstance(data.get(name, ""), str) for name in cls.field_names()):
+            return None
+        values = {name: data.get(name, "") for name in cls.field_names()}
+        try:
+            values["birth_date"] = parse_date(values["birth_date"]) if values["birth_date"] else None
+        except DateProblem:
+            values["birth_date"] = None
+        return cls(**values)
+
 
 @dataclass(frozen=True)
 class Letter:
@@ -167,5 +179,10 @@ def render_document(html: str, stylesheet: Path):
     return HTML(string=html, url_fetcher=fetcher).render(stylesheets=[css])
 
 
+# PDF/UA-1: tagged (a structure tree of headings and paragraphs, MarkInfo/Marked), with the document's
+# language and its title shown as the window title, so a screen reader can read the letter.
+PDF_VARIANT = "pdf/ua-1"
+
+
 def render_pdf(html: str, stylesheet: Path) -> bytes:
-    return render_document(html, stylesheet).write_pdf()
+    return render_document(html, stylesheet).write_pdf(pdf_variant=PDF_VARIANT)
