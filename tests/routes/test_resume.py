@@ -5,7 +5,7 @@ import pytest
 
 from portal.resume import store
 from portal.resume.navigation import local_path
-from tests.support.forms import post_form
+from tests.support.forms import follow, post_form
 from tests.support.pagecheck import check_page, page_text
 
 UNKNOWN = "Den Code kennen wir nicht. Prüfen Sie den Code. Oder fangen Sie neu an."
@@ -94,12 +94,12 @@ def test_an_expired_code_gets_the_same_friendly_page(app, client):
 
 
 def test_an_empty_code_asks_for_it(client):
-    text = page_text(check_page(post_form(client, "/weitermachen", {"code": "  "})))
+    text = page_text(check_page(follow(client, post_form(client, "/weitermachen", {"code": "  "}))))
     assert "Bitte schreiben Sie Ihren Code." in text
 
 
 def test_an_overlong_code_gets_a_clear_error(client):
-    text = page_text(check_page(post_form(client, "/weitermachen", {"code": "a" * 61})))
+    text = page_text(check_page(follow(client, post_form(client, "/weitermachen", {"code": "a" * 61}))))
     assert "höchstens 60 Zeichen" in text
 
 
