@@ -62,10 +62,12 @@ class PortalForm(FlaskForm):
             if waiting is not None:
                 kwargs["formdata"] = waiting[0]
         super().__init__(*args, **kwargs)
+        if has_request_context():
+            pending.note_form(self)
         if waiting is not None:
-            for name, messages in waiting[1].items():
-                if name in self._fields:
-                    self._fields[name].errors = list(messages)
+            for field in self:
+                if field.name in waiting[1]:
+                    field.errors = list(waiting[1][field.name])
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators=extra_validators)

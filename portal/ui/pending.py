@@ -2,9 +2,9 @@
 
 Why: a page that answers a POST makes the browser's back button and reload ask "Confirm form
 resubmission". So no POST answers with a page:
-- a form with errors: `PortalForm.validate()` notes the failed form; when the view then answers the
-  POST with its page (200), `redirect_failed_post` keeps the typed values and the errors here and
-  answers 303 to the GET of the same address, where the form shows them again (`PortalForm.__init__`);
+- a form with errors: when a view answers a POST with a page (200) while one of its `PortalForm`s has
+  errors, `redirect_failed_post` keeps the typed values and the errors here and answers 303 to the GET
+  of the same address, where the form shows them again (`PortalForm.__init__`);
   a POST-only address names the page of its form with `form_page(url)`;
 - other typed data that a later GET shows (the letter preview) goes in with `keep(slot, data)`.
 
@@ -30,7 +30,7 @@ from ..providers.dbtypes import UTCDateTime, utcnow
 LIFETIME = timedelta(minutes=60)
 SESSION_KEY = "pending"
 FORM_SLOT = "form"
-FAILED_KEY = "portal_failed_form"
+FORMS_KEY = "portal_forms"
 PAGE_KEY = "portal_form_page"
 SKIPPED_TYPES = ("CSRFTokenField", "PasswordField")
 
@@ -111,11 +111,14 @@ def form_page(url: str) -> None:
     g.setdefault(PAGE_KEY, url)
 
 
+def note_form(form) -> None:
+    """Called by `PortalForm.__init__`: the forms of this request, to look for errors after the view."""
+    g.setdefault(FORMS_KEY, []).append(form)
+
+
 def note_validation(form, valid: bool) -> None:
-    """Called by `PortalForm.validate()` on a POST."""
-    if not valid:
-        g.setdefault(FAILED_KEY, form)
-    elif session.get(SESSION_KEY) is not None:
+    """Called by `PortalForm.validate()` on a POST: a form sent without errors needs its kept values no more."""
+    if valid and session.get(SESSION_KEY) is not None:
         waiting = peek(FORM_SLOT)
         if waiting and waiting.get("form") == form_key(form):
             discard(FORM_SLOT)
@@ -142,18 +145,21 @@ def has_waiting_form() -> bool:
 def _typed_values(form) -> list[list[str]]:
     skipped = {field.name for field in form if field.type in SKIPPED_TYPES}
     return [[name, value] for name, value in request.form.items(multi=True)
-            if name not in skipped and isinstance(value, str)]
+            if name not in skipped and not name.endswith("csrf_token") and isinstance(value, str)]
 
 
 def _errors(form) -> dict[str, list[str]]:
     return {field.name: [str(message) for message in field.errors if not isinstance(message, (list, dict))]
-            for field in form if field.errors and field.type not in SKIPPED_TYPES}
+            for field in form if field.errors and field.type != "CSRFTokenField"}
 
 
 def redirect_failed_post(response):
     """after_request: a POST answered with its form page and errors becomes 303 to the page's GET."""
-    form = g.get(FAILED_KEY)
-    if form is None or request.method != "POST" or response.status_code != 200 or response.mimetype != "text/html":
+    if request.method != "POST":
+        return response
+    # The form with errors: from its validators, or added by the view (a wrong password).
+    form = next((form for form in g.get(FORMS_KEY, ()) if form.errors), None)
+    if form is None or response.status_code != 200 or response.mimetype != "text/html":
         return response
     target = g.get(PAGE_KEY)
     if target is None:
