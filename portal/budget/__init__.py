@@ -12,8 +12,9 @@ from pathlib import Path
 from flask import Flask
 
 from ..housekeeping import register_demo_loader
+from ..memory import setting
 from ..resume import register_continue_path
-from . import deadline_routes, letter_routes, office_routes, routes  # noqa: F401  (they add their views to bp)
+from . import deadline_routes, letter, letter_routes, office_routes, routes  # noqa: F401  (they add their views to bp)
 from .blueprint import EXTENSION_KEY, bp
 from .cli import budget_cli
 from .demo import load_demo
@@ -30,3 +31,7 @@ def init_app(app: Flask) -> None:
     register_continue_path(app, "letter", "/budget/antrag")
     # Nothing of its own to purge: the checklist and saved letters live in resume records (purged there).
     register_demo_loader(app, "budget", load_demo)
+    # The first letter PDF would wait ~4 s for WeasyPrint to start: start it now, beside the serving
+    # (PDF_WARM_UP=0 turns it off; tests do without).
+    if setting(app, "PDF_WARM_UP", not app.testing):
+        letter.warm_up_in_background(Path(app.static_folder) / letter_routes.LETTER_CSS)

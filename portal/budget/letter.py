@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date
 from pathlib import Path
 
-from .deadlines import numeric_date, short_date
+from .deadlines import DateProblem, numeric_date, parse_date, short_date
 
 # The addressee when the person writes no address (they may write it on the printout by hand).
 RECIPIENTS = {
@@ -94,6 +94,18 @@ class LetterFields:
     def field_names(cls) -> tuple[str, ...]:
         return tuple(field.name for field in fields(cls))
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "LetterFields | None":
+        """The fields back from `to_dict` (None when the data is not a letter)."""
+        if not isinstance(data, dict) or not all(isinstance(data.get(name, ""), str) for name in cls.field_names()):
+            return None
+        values = {name: data.get(name, "") for name in cls.field_names()}
+        try:
+            values["birth_date"] = parse_date(values["birth_date"]) if values["birth_date"] else None
+        except DateProblem:
+            values["birth_date"] = None
+        return cls(**values)
+
 
 @dataclass(frozen=True)
 class Letter:
@@ -167,5 +179,32 @@ def render_document(html: str, stylesheet: Path):
     return HTML(string=html, url_fetcher=fetcher).render(stylesheets=[css])
 
 
+# PDF/UA-1: tagged (a structure tree of headings and paragraphs, MarkInfo/Marked), with the document's
+# language and its title shown as the window title, so a screen reader can read the letter.
+PDF_VARIANT = "pdf/ua-1"
+
+
 def render_pdf(html: str, stylesheet: Path) -> bytes:
-    return render_document(html, stylesheet).write_pdf()
+    return render_document(html, stylesheet).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+WARM_UP_HTML = ('<!doctype html><html lang="de"><head><title>Antrag</title></head><body>'
+                '<article class="budget-letter"><h1 class="budget-letter-subject">Antrag</h1><p>Text</p></article></body></html>')
+
+
+def warm_up(stylesheet: Path) -> None:
+    """Make one small PDF, so the first person's letter does not wait for WeasyPrint to load its modules,
+    fonts and font configuration (about 4 s on a busy machine, later letters take well under 1 s)."""
+    render_pdf(WARM_UP_HTML, stylesheet)
+
+
+def warm_up_in_background(stylesheet: Path) -> None:
+    import threading
+
+    def run():
+        try:
+            warm_up(stylesheet)
+        except Exception:  # noqa: BLE001 - a failed warm-up only means the first PDF is slower
+            pass
+
+    threading.Thread(target=run, name="letter-pdf-warm-up", daemon=True).start()

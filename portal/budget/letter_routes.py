@@ -1,9 +1,11 @@
 """/budget/antrag: the application letter.
 
-What the person types is never stored on the server, and not in the session either: the form is
-posted, the letter is shown as the answer to that post, and the preview carries the fields on in
-hidden inputs to the next button (print view, PDF, change, save). Only "Mit meinem Code speichern"
-keeps them, under the person's resume code (section "letter"), for 30 days.
+The form is posted once; then the letter is kept for one hour on the server (`portal.ui.pending`:
+under a random key that only the person's session holds, never in the cookie) and every later page is
+a GET that the back button and reload can show again (Post/Redirect/Get): the preview
+(/budget/antrag/vorschau), the print view (/druck) and the PDF (/pdf, a download). "Brief ändern"
+is the form again with the letter in it. Only "Mit meinem Code speichern" keeps the letter longer,
+under the person's resume code (section "letter"), for 30 days.
 """
 from __future__ import annotations
 
@@ -14,15 +16,18 @@ from flask_babel import gettext as _
 
 from ..extensions import limiter
 from ..resume import store
+from ..ui import pending
 from ..ui.limits import form_rate_limit
 from . import clock, handover, letter
 from .blueprint import bp, private, texts
-from .forms import LetterForm
+from .forms import CodeForm, LetterForm
 from .office_routes import advice
 from .routes import code_page
 
 SECTION = "letter"
-ACTIONS = ("vorschau", "aendern", "druck", "pdf", "speichern")
+PENDING_SLOT = "budget.letter"
+# The button pressed under the form → the page it leads to.
+ACTIONS = {"vorschau": "budget.letter_preview", "druck": "budget.letter_print", "pdf": "budget.letter_pdf"}
 LETTER_CSS = Path("css") / "letter.css"
 
 
@@ -35,16 +40,24 @@ def _form() -> LetterForm:
     return form
 
 
+def _fill(form: LetterForm, values: dict) -> None:
+    for name in letter.LetterFields.field_names():
+        value = values.get(name)
+        if isinstance(value, str):
+            getattr(form, name).data = value
+
+
 def _prefill(form: LetterForm) -> str | None:
-    """Start from the saved letter, else from the Klärung result and the office finder.
-    Returns where the help text came from ("saved", "klaerung" or None), for a note on the page."""
+    """Start from the letter just written, else the saved letter, else from the Klärung result and
+    the office finder. Returns where the text came from ("saved", "klaerung" or None), for a note."""
+    just_written = pending.peek(PENDING_SLOT)
+    if isinstance(just_written, dict):
+        _fill(form, just_written)
+        return None
     code = store.current_code()
     saved = (store.load(code) or {}).get(SECTION) if code else None
     if isinstance(saved, dict):
-        for name in letter.LetterFields.field_names():
-            value = saved.get(name)
-            if isinstance(value, str):
-                getattr(form, name).data = value
+        _fill(form, saved)
         return "saved"
     found = advice()
     if found is not None and found.office in letter.RECIPIENTS:
@@ -64,44 +77,82 @@ def _page(form: LetterForm, prefilled: str | None = None):
     )))
 
 
+def _written() -> letter.LetterFields | None:
+    """The letter this person wrote within the last hour."""
+    return letter.LetterFields.from_dict(pending.peek(PENDING_SLOT))
+
+
 @bp.route("/antrag", methods=["GET", "POST"])
 @limiter.limit(form_rate_limit, methods=["POST"])
 def letter_form():
     form = _form()
     if request.method == "GET":
-        return _page(form, _prefill(form))
-    action = request.form.get("aktion", "vorschau")
-    if action not in ACTIONS:
-        action = "vorschau"
-    if action == "aendern":  # back to the form with the fields as they were (CSRFProtect checked the post)
-        return _page(form)
+        # After a post with errors the form already holds what was typed, and the errors.
+        return _page(form, None if form.errors else _prefill(form))
     if not form.validate_on_submit():
-        return _page(form)
+        return _page(form)  # answered with a redirect to the GET (portal.ui.pending)
     fields = form.letter_fields()
-    composed = letter.compose_letter(fields, clock.today())
-    if action == "pdf":
-        return _pdf(composed)
-    if action == "druck":
-        return private(make_response(render_template(
-            "budget/letter_print.html", title=_("Ihr Antrag zum Drucken"), letter=composed, form=form,
-        )))
-    if action == "speichern":
-        if not form.is_spam:
-            store.save(store.ensure_code(), SECTION, fields.to_dict())
-        return redirect(url_for("budget.letter_saved"), code=303)
+    pending.keep(PENDING_SLOT, fields.to_dict())
+    if request.form.get("aktion") == "speichern":
+        return _save(fields, form.is_spam)
+    endpoint = ACTIONS.get(request.form.get("aktion", ""), "budget.letter_preview")
+    return redirect(url_for(endpoint), code=303)
+
+
+def _without_letter():
+    return redirect(url_for("budget.letter_form"), code=303)
+
+
+@bp.get("/antrag/vorschau")
+def letter_preview():
+    fields = _written()
+    if fields is None:
+        return _without_letter()
     return private(make_response(render_template(
-        "budget/letter_preview.html", title=_("Ihr Antrag"), letter=composed, form=form, page=texts().letter,
-        has_code=store.current_code() is not None,
+        "budget/letter_preview.html", title=_("Ihr Antrag"), letter=letter.compose_letter(fields, clock.today()),
+        page=texts().letter, has_code=store.current_code() is not None, save_form=CodeForm(),
     )))
 
 
-def _pdf(composed: letter.Letter):
+@bp.get("/antrag/druck")
+def letter_print():
+    fields = _written()
+    if fields is None:
+        return _without_letter()
+    return private(make_response(render_template(
+        "budget/letter_print.html", title=_("Ihr Antrag zum Drucken"),
+        letter=letter.compose_letter(fields, clock.today()),
+    )))
+
+
+@bp.get("/antrag/pdf")
+def letter_pdf():
+    fields = _written()
+    if fields is None:
+        return _without_letter()
+    composed = letter.compose_letter(fields, clock.today())
     html = render_template("budget/letter_document.html", letter=composed)
     pdf = letter.render_pdf(html, Path(current_app.static_folder) / LETTER_CSS)
     response = make_response(pdf)
     response.mimetype = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{letter.file_name(clock.today())}"'
     return private(response)
+
+
+@bp.post("/antrag/speichern")
+@limiter.limit(form_rate_limit)
+def letter_save():
+    fields = _written()
+    form = CodeForm()
+    if not form.validate_on_submit() or fields is None:
+        return _without_letter()
+    return _save(fields, form.is_spam)
+
+
+def _save(fields: letter.LetterFields, is_spam: bool):
+    if not is_spam:
+        store.save(store.ensure_code(), SECTION, fields.to_dict())
+    return redirect(url_for("budget.letter_saved"), code=303)
 
 
 @bp.get("/antrag/gespeichert")

@@ -16,6 +16,7 @@ from ..contact.purge import delete_request
 from ..contact.summary import fields_from_request, rows
 from ..extensions import db, limiter
 from ..providers.dbtypes import utcnow
+from ..ui.pending import form_page
 from . import audit
 from .auth import attempt_login, current_user, log_in, log_out, login_required, safe_next
 from .export import requests_csv
@@ -100,6 +101,7 @@ def search():
         else:
             session.pop(SEARCH_KEY, None)
         return redirect(url_for("inbox.requests", status=status if status in STATUSES else None), code=303)
+    form_page(url_for("inbox.requests", status=status if status in STATUSES else None))
     return _list_page(form)
 
 
@@ -207,6 +209,7 @@ def _change(reference: str, which: str, apply):
     forms = _forms(contact_request, current_user())
     form = getattr(forms, which)
     if not form.validate():
+        form_page(url_for("inbox.detail", reference=contact_request.reference))
         return _detail_page(contact_request, *forms)
     return apply(contact_request, form)
 

@@ -62,7 +62,7 @@ def count_failed_entry() -> None:
 @limiter.limit(code_address_rate_limit, methods=["POST"], key_func=address_key)
 def continue_with_code():
     form = ContinueForm()
-    if request.method == "GET":
+    if request.method == "GET" and not form.errors:  # (errors: back after a post, see portal/ui/pending.py)
         form.weiter.data = local_path(request.args.get("weiter")) or ""
     unknown = False
     if form.validate_on_submit():
@@ -80,6 +80,6 @@ def continue_with_code():
         "resume/continue.html",
         title=_("Weiter mit Ihrem Code"),
         form=form,
-        unknown=unknown,
+        unknown=unknown or str(UNKNOWN_CODE) in map(str, form.code.errors),
         start_over=start_over_path(form.weiter.data),
     )

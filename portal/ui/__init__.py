@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from ..content.render import render_law_line
 
-from . import assets, errors, preferences, reading, rendercache
+from . import assets, errors, pending, preferences, reading, rendercache
 from .text import easy, plain
 
 bp = Blueprint("ui", __name__, template_folder="templates")
@@ -65,4 +65,5 @@ def init_app(app: Flask) -> None:
     app.after_request(assets.cache_static)
     errors.register(app)
     rendercache.init_app(app)
+    pending.init_app(app)
 

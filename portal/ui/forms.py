@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import re
 
+from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import StopValidation, ValidationError
+
+from . import pending
 
 
 class Required:
@@ -78,6 +81,28 @@ class PortalForm(FlaskForm):
             elif issubclass(field_class, StringField):
                 filters = [clean_text, *filters, _strip]
             return unbound_field.bind(form=form, filters=filters, **options)
+
+    def __init__(self, *args, **kwargs):
+        # After a POST with errors (Post/Redirect/Get, see portal/ui/pending.py) the GET of the same
+        # page shows the form again with what was typed and the errors.
+        waiting = None
+        if not args and "formdata" not in kwargs and has_request_context():
+            waiting = pending.waiting_formdata_for(type(self), kwargs.get("prefix", ""))
+            if waiting is not None:
+                kwargs["formdata"] = waiting[0]
+        super().__init__(*args, **kwargs)
+        if has_request_context():
+            pending.note_form(self)
+        if waiting is not None:
+            for field in self:
+                if field.name in waiting[1]:
+                    field.errors = list(waiting[1][field.name])
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators=extra_validators)
+        if has_request_context() and request.method == "POST":
+            pending.note_validation(self, valid)
+        return valid
 
     @property
     def is_spam(self) -> bool:

@@ -24,6 +24,7 @@ from flask import Flask, current_app, g, request, session
 from flask_wtf.csrf import generate_csrf
 
 from ..memory import EntryStore, setting
+from .pending import has_waiting_form
 
 EXTENSION_KEY = "portal.rendercache"
 # A NUL byte never occurs in a rendered page (Jinja escapes nothing into it, HTML forbids it).
@@ -66,7 +67,7 @@ def render_shared(key: Hashable, render: Callable[[], object], *, share: bool = 
     Only pages (strings) are kept; anything else `render()` returns (a redirect) is passed on.
     """
     cache: RenderCache | None = current_app.extensions.get(EXTENSION_KEY)
-    if cache is None or not share or "_flashes" in session:
+    if cache is None or not share or "_flashes" in session or has_waiting_form():
         return render()
     full_key = _request_key(key)
     now = time.monotonic()

@@ -1,6 +1,7 @@
 /* JobBudget-Portal: small comforts on top of pages that work without JavaScript.
    - moves focus to the error summary, so screen readers hear the problem first;
    - stops a double click from sending a form twice;
+   - "Drucken" buttons, and a download that says it is being made (the PDF);
    - "Vorlesen": reads the main text aloud with the browser's speech synthesis,
      one sentence (one line) at a time, and marks the sentence being read. It reads every
      [data-read-aloud] region in page order; on a form (data-read-aloud="form", set by the form
@@ -163,10 +164,71 @@
     controls.hidden = false;
   }
 
+  /* "Drucken": the button replaces the instruction with the keys to press. */
+  function setupPrint() {
+    if (typeof window.print !== "function") { return; }
+    document.querySelectorAll("[data-print-button]").forEach(function (holder) {
+      var keys = holder.parentNode.querySelector("[data-print-keys]");
+      holder.querySelector("button").addEventListener("click", function () { window.print(); });
+      holder.hidden = false;
+      if (keys) { keys.hidden = true; }
+    });
+  }
+
+  function fileName(response, fallback) {
+    var match = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
+    return match ? match[1] : fallback;
+  }
+
+  /* A download that takes a moment (the PDF): say that it is being made until it is there. */
+  function setupDownloads() {
+    document.querySelectorAll("a[data-download]").forEach(function (link) {
+      var label = link.textContent;
+      var status = link.parentNode.querySelector("[data-download-status]");
+      function say(text) { if (status) { status.textContent = text; } }
+      link.addEventListener("click", function (event) {
+        if (!window.fetch || !window.URL || !URL.createObjectURL) { return; }
+        event.preventDefault();
+        if (link.dataset.busy === "yes") { return; }
+        link.dataset.busy = "yes";
+        link.setAttribute("aria-disabled", "true");
+        link.textContent = link.dataset.busyText;
+        say(link.dataset.busyText);
+        function done(text) {
+          delete link.dataset.busy;
+          link.removeAttribute("aria-disabled");
+          link.textContent = label;
+          say(text);
+        }
+        fetch(link.href, { credentials: "same-origin" }).then(function (response) {
+          var type = response.headers.get("Content-Type") || "";
+          if (!response.ok || type.indexOf("text/html") === 0) { throw new Error("no file"); }
+          return response.blob().then(function (blob) {
+            var url = URL.createObjectURL(blob);
+            var save = document.createElement("a");
+            save.href = url;
+            save.download = fileName(response, "");
+            save.hidden = true;
+            document.body.appendChild(save);
+            save.click();
+            save.remove();
+            window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+            done(link.dataset.doneText);
+          });
+        }).catch(function () {
+          done("");
+          window.location.href = link.href;  // the server says what is wrong (or the letter is gone)
+        });
+      });
+    });
+  }
+
   function ready() {
     focusErrorSummary();
     preventDoubleSubmit();
     setupReadAloud();
+    setupPrint();
+    setupDownloads();
   }
 
   if (document.readyState === "loading") {

@@ -10,7 +10,7 @@ from portal.budget import clock
 from portal.extensions import db
 from portal.resume import store
 from portal.resume.models import ResumeRecord
-from tests.support.forms import post_form
+from tests.support.forms import follow, post_form
 from tests.support.pagecheck import XHTML, check_page, h1_text, page_text
 
 STEP_SLUGS = ["beratung", "amt", "antrag", "bedarf", "planung", "zielvereinbarung", "bescheid", "geld", "nachweise"]
@@ -114,7 +114,7 @@ def test_a_later_question_without_the_earlier_answer_goes_back_to_the_open_quest
 
 @pytest.mark.parametrize("value", ["", "werkstatt-rat", "<script>", "x" * 500])
 def test_a_missing_or_unknown_answer_gets_a_clear_error(client, value):
-    document = check_page(answer(client, "ort", value))
+    document = check_page(follow(client, answer(client, "ort", value)))
     assert "Bitte wählen Sie eine Antwort." in page_text(document)
     assert document.find(f".//{XHTML}title").text.startswith("Fehler: ")
 
@@ -201,16 +201,28 @@ def send_letter(client, action="vorschau", **changes):
 
 
 def test_the_letter_preview_shows_the_letter_and_its_explanation(client, app):
-    document = check_page(send_letter(client, name="Erika <b>Muster</b>"))
+    response = send_letter(client, name="Erika <b>Muster</b>")
+    assert response.status_code == 303 and response.headers["Location"] == "/budget/antrag/vorschau"
+    response = client.get("/budget/antrag/vorschau")
+    document = check_page(response)
     assert h1_text(document) == "Ihr Antrag"
-    html = send_letter(client, name="Erika <b>Muster</b>").get_data(as_text=True)
+    assert response.headers["Cache-Control"] == "no-store"
+    html = response.get_data(as_text=True)
     assert "Erika &lt;b&gt;Muster&lt;/b&gt;" in html and "<b>Muster" not in html
     text = page_text(document)
     assert "in Form eines Persönlichen Budgets" in text and "Job coach" not in text
     assert "Was steht in Ihrem Brief?" in text and "Jobcoach im Betrieb" in text
-    assert records(app) == 0, "a preview stores nothing"
+    assert records(app) == 0, "a preview stores nothing under a code"
     with client.session_transaction() as session:
-        assert not any("Muster" in str(value) for value in session.values())
+        assert not any("Muster" in str(value) for value in session.values()), "typed text stays out of the cookie"
+    assert 'href="/budget/antrag/druck"' in html and 'href="/budget/antrag/pdf"' in html
+    assert h1_text(check_page(client.get("/budget/antrag/vorschau"))) == "Ihr Antrag", "reload shows it again"
+
+
+def test_the_letter_pages_without_a_letter_go_to_the_form(client):
+    for url in ("/budget/antrag/vorschau", "/budget/antrag/druck", "/budget/antrag/pdf"):
+        response = client.get(url)
+        assert response.status_code == 303 and response.headers["Location"] == "/budget/antrag"
 
 
 @pytest.mark.parametrize(
@@ -235,7 +247,9 @@ def test_the_letter_preview_shows_the_letter_and_its_explanation(client, app):
     ],
 )
 def test_bad_letter_input_gets_a_clear_error_and_keeps_what_was_typed(client, changes, message):
-    response = send_letter(client, **changes)
+    posted = send_letter(client, **changes)
+    assert posted.headers["Location"] == "/budget/antrag"
+    response = follow(client, posted)
     document = check_page(response)
     assert document.find(f".//{XHTML}title").text.startswith("Fehler: ")
     assert message in page_text(document)
@@ -251,25 +265,32 @@ def test_bad_letter_input_gets_a_clear_error_and_keeps_what_was_typed(client, ch
 
 
 def test_change_brings_the_form_back_with_everything_typed(client):
-    response = send_letter(client, "aendern", customer_number="AZ 12/34", birth_date="14.5.1990")
+    send_letter(client, customer_number="AZ 12/34", birth_date="14.5.1990")
+    html = client.get("/budget/antrag/vorschau").get_data(as_text=True)
+    assert 'href="/budget/antrag">Brief ändern' in html
+    response = client.get("/budget/antrag")
     document = check_page(response)
     assert h1_text(document) == "Den Antrag schreiben"
     html = response.get_data(as_text=True)
-    assert 'value="AZ 12/34"' in html and 'value="14.5.1990"' in html and checked(html, "agentur")
+    assert 'value="AZ 12/34"' in html and 'value="14.05.1990"' in html and checked(html, "agentur")
     assert "Fehler" not in document.find(f".//{XHTML}title").text
 
 
 def test_the_print_view_shows_only_the_letter_when_printed(client):
     response = send_letter(client, "druck")
+    assert response.headers["Location"] == "/budget/antrag/druck"
+    response = client.get("/budget/antrag/druck")
     document = check_page(response)
     html = response.get_data(as_text=True)
     assert "css/letter.css" in html and 'media="print"' in html
     assert 'class="no-print"' in html and "Strg und P" in page_text(document)
+    assert "data-print-button" in html
     assert "Sehr geehrte Damen und Herren," in page_text(document)
 
 
 def test_the_pdf_download(client, app):
-    response = send_letter(client, "pdf")
+    assert send_letter(client, "pdf").headers["Location"] == "/budget/antrag/pdf"
+    response = client.get("/budget/antrag/pdf")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
     assert response.data.startswith(b"%PDF-")
@@ -279,15 +300,17 @@ def test_the_pdf_download(client, app):
 
 
 def test_an_unknown_action_shows_the_preview(client):
-    assert h1_text(check_page(send_letter(client, "loeschen"))) == "Ihr Antrag"
+    assert send_letter(client, "loeschen").headers["Location"] == "/budget/antrag/vorschau"
 
 
 def test_the_letter_form_needs_its_csrf_token(client):
     assert client.post("/budget/antrag", data={**LETTER, "aktion": "pdf"}).status_code == 400
+    assert client.post("/budget/antrag/speichern").status_code == 400
 
 
 def test_saving_with_the_code_keeps_the_letter_for_next_time(client, app):
-    response = send_letter(client, "speichern", customer_number="K-4711")
+    send_letter(client, customer_number="K-4711")
+    response = post_form(client, "/budget/antrag/speichern", {}, page_url="/budget/antrag/vorschau")
     assert response.status_code == 303 and response.headers["Location"] == "/budget/antrag/gespeichert"
     with client.session_transaction() as session:
         code = session["resume_code"]
@@ -295,6 +318,8 @@ def test_saving_with_the_code_keeps_the_letter_for_next_time(client, app):
     with app.test_request_context():
         saved = store.load(code)["letter"]
     assert saved["customer_number"] == "K-4711" and saved["name"] == "Erika Muster"
+    with client.session_transaction() as session:
+        session.pop("pending")  # a later visit: the letter of the last hour is gone
     html = client.get("/budget/antrag?lang=de").get_data(as_text=True)
     assert 'value="K-4711"' in html and "Wir haben Ihren gespeicherten Brief geladen." in html
 
@@ -385,7 +410,7 @@ def test_a_passed_deadline_says_so(client, monkeypatch):
     ],
 )
 def test_bad_dates_get_a_clear_error_and_keep_the_input(client, values, message):
-    response = objection(client, **values)
+    response = follow(client, objection(client, **values))
     document = check_page(response)
     assert message in page_text(document)
     html = response.get_data(as_text=True)
@@ -421,5 +446,5 @@ def test_the_office_time_limits(client):
 
 
 def test_the_office_time_form_refuses_a_future_date(client):
-    document = check_page(post_form(client, "/budget/frist/amt", {"received": "1.4.2026"}))
+    document = check_page(follow(client, post_form(client, "/budget/frist/amt", {"received": "1.4.2026"})))
     assert "Dieser Tag liegt in der Zukunft." in page_text(document)

@@ -9,14 +9,15 @@ import pytest
 from portal.contact.models import ContactDraft
 from portal.extensions import db
 from tests.routes.test_contact_journey import outbox, providers, send, step, stored, walk_to_check  # noqa: F401
-from tests.support.forms import post_form
+from tests.support.forms import follow, post_form
 from tests.support.pagecheck import check_page, page_text
 
 TOO_LONG = "Der Text ist zu lang"
 
 
-def error_page(response, field_id: str):
-    """An error page: 200, 'Fehler: ' in the title, the summary links to the field."""
+def error_page(client, posted, field_id: str):
+    """An error page (the GET after the post's 303): 'Fehler: ' in the title, the summary links to the field."""
+    response = follow(client, posted)
     document = check_page(response)
     html = response.get_data(as_text=True)
     assert "<title>Fehler: " in html
@@ -41,18 +42,18 @@ def test_every_details_field_has_a_limit_with_a_friendly_error_and_keeps_the_tex
     to_details(client, way)
     typed = "7" * (limit + 1)
     response = step(client, "erreichbar", {field: typed})
-    document, html = error_page(response, field)
+    document, html = error_page(client, response, field)
     assert TOO_LONG in page_text(document) and f"höchstens {limit} Zeichen" in page_text(document)
     assert typed in html
 
 
 def test_name_and_message_limits(client, providers):
     response = step(client, "name", {"name": "M" * 101})
-    document, html = error_page(response, "name")
+    document, html = error_page(client, response, "name")
     assert TOO_LONG in page_text(document) and "M" * 101 in html
     walk_to_check(client)
     response = step(client, "nachricht", {"message": "x" * 2001})
-    document, _ = error_page(response, "message")
+    document, _ = error_page(client, response, "message")
     assert "höchstens 2000 Zeichen. Jetzt sind es 2001" in page_text(document)
 
 
@@ -64,7 +65,7 @@ def test_name_and_message_limits(client, providers):
 def test_first_pages_explain_what_is_missing(client, providers, slug, data, field, message):
     if slug != "name":
         step(client, "name", {"name": "Maria"})
-    document, _ = error_page(step(client, slug, data), field)
+    document, _ = error_page(client, step(client, slug, data), field)
     assert message in page_text(document)
 
 
@@ -72,7 +73,7 @@ def test_first_pages_explain_what_is_missing(client, providers, slug, data, fiel
 def test_wrong_postcodes_are_caught_kindly(client, providers, postcode):
     step(client, "name", {"name": "Maria"})
     step(client, "werkstatt", {"workshop": "andere"})
-    document, html = error_page(step(client, "postleitzahl", {"postcode": postcode}), "postcode")
+    document, html = error_page(client, step(client, "postleitzahl", {"postcode": postcode}), "postcode")
     assert "Postleitzahl" in page_text(document)
     assert f'value="{postcode}"' in html
 
@@ -91,7 +92,7 @@ def test_wrong_postcodes_are_caught_kindly(client, providers, postcode):
 ])
 def test_details_are_checked_kindly(client, providers, way, data, field, message):
     to_details(client, way)
-    document, _ = error_page(step(client, "erreichbar", data), field)
+    document, _ = error_page(client, step(client, "erreichbar", data), field)
     assert message in page_text(document)
 
 
@@ -100,14 +101,14 @@ def test_way_must_be_one_of_the_choices(client, providers, data):
     step(client, "name", {"name": "Maria"})
     step(client, "werkstatt", {"workshop": "marli-gmbh-luebeck"})
     step(client, "anbieter")
-    document, _ = error_page(step(client, "weg", data), "way-0")
+    document, _ = error_page(client, step(client, "weg", data), "way-0")
     assert "Bitte wählen Sie, wie wir mit Ihnen in Kontakt kommen" in page_text(document)
 
 
 @pytest.mark.parametrize("topics", [[], ["modul-9"], ["modul-1", "<script>"]])
 def test_topics_must_be_offered_ones(client, providers, topics):
     walk_to_check(client)
-    document, _ = error_page(step(client, "thema", {"topics": topics}), "topics-0")
+    document, _ = error_page(client, step(client, "thema", {"topics": topics}), "topics-0")
     assert "Bitte wählen Sie mindestens 1 Thema" in page_text(document)
 
 
@@ -133,7 +134,7 @@ def test_html_and_script_are_text_on_every_page(client, app, providers):
 
 def test_consent_is_required_and_nothing_is_stored_without_it(client, app, providers):
     walk_to_check(client)
-    document, _ = error_page(send(client, consent=False), "consent")
+    document, _ = error_page(client, send(client, consent=False), "consent")
     assert "Ja, ich bin einverstanden" in page_text(document)
     assert stored(app) == [] and outbox(app) == []
 

@@ -19,7 +19,7 @@ from portal.providers import admin
 from portal.providers.demo import load_demo
 from portal.providers.models import Provider
 from tests.routes.test_contact_journey import send, walk_to_check
-from tests.support.forms import post_form
+from tests.support.forms import follow, post_form
 from tests.support.pagecheck import check_page, h1_text, page_text
 
 PASSWORD = "ein gutes Passwort"
@@ -116,7 +116,7 @@ def test_wrong_password_unknown_address_and_disabled_account_get_the_same_answer
     answers = []
     for email, password in ((ANNA, "falsches Passwort"), ("niemand@nirgends.example", PASSWORD),
                             ("kim@integra.example", PASSWORD)):
-        response = login(client, email, password)
+        response = follow(client, login(client, email, password))
         document = check_page(response)
         answers.append(page_text(document).replace(email, "…"))
         assert "E-Mail-Adresse oder Passwort stimmt nicht." in page_text(document)
@@ -125,7 +125,7 @@ def test_wrong_password_unknown_address_and_disabled_account_get_the_same_answer
 
 
 def test_missing_fields_are_explained(client, inbox):
-    text = page_text(check_page(login(client, "", "")))
+    text = page_text(check_page(follow(client, login(client, "", ""))))
     assert "Bitte schreiben Sie Ihre E-Mail-Adresse." in text and "Bitte schreiben Sie Ihr Passwort." in text
 
 
@@ -136,7 +136,7 @@ def test_repeated_failures_slow_down_then_lock_the_address_whether_it_exists_or_
     monkeypatch.setattr(routes, "utcnow", lambda: clock["now"])
 
     def answer(email, password="falsch"):
-        return page_text(check_page(login(client, email, password)))
+        return page_text(check_page(follow(client, login(client, email, password))))
 
     for email in (ANNA, "niemand@nirgends.example"):
         for _ in range(3):  # the first mistakes cost nothing
@@ -227,7 +227,7 @@ def test_filter_by_status_and_search_case_insensitively(client, app, inbox):
 
 def test_a_too_long_search_is_explained(client, inbox):
     login(client)
-    response = search(client, "x" * 101)
+    response = follow(client, search(client, "x" * 101))
     assert "höchstens 100 Zeichen" in page_text(check_page(response))
     assert "<title>Fehler: " in response.get_data(as_text=True)
 
@@ -314,7 +314,9 @@ def test_bad_changes_are_explained_and_change_nothing(client, app, inbox, url_pa
     reference = make_request(client, app)
     login(client)
     url = f"/anbieter/anfragen/{reference}"
-    response = post_form(client, f"{url}/{url_part}", data, page_url=url)
+    posted = post_form(client, f"{url}/{url_part}", data, page_url=url)
+    assert posted.headers["Location"] == url
+    response = follow(client, posted)
     document = check_page(response)
     assert message in page_text(document) and "<title>Fehler: " in response.get_data(as_text=True)
     with app.app_context():
@@ -327,7 +329,7 @@ def test_staff_of_another_provider_cannot_be_assigned(client, app, inbox):
         bremen_user = admin.find_user(BREMEN).id
     login(client)
     url = f"/anbieter/anfragen/{reference}"
-    page_text(check_page(post_form(client, f"{url}/zuweisen", {"assign-assignee": str(bremen_user)}, page_url=url)))
+    page_text(check_page(follow(client, post_form(client, f"{url}/zuweisen", {"assign-assignee": str(bremen_user)}, page_url=url))))
     with app.app_context():
         assert db.session.execute(db.select(ContactRequest).filter_by(reference=reference)).scalar_one().assigned_to_id is None
 
@@ -366,7 +368,7 @@ def test_delete_on_the_persons_wish_leaves_a_record_without_personal_data(client
     url = f"/anbieter/anfragen/{reference}"
     post_form(client, f"{url}/notiz", {"note-text": "Notiz"}, page_url=url)
     check_page(client.get(f"{url}/loeschen"))
-    document = check_page(post_form(client, f"{url}/loeschen", {}))
+    document = check_page(follow(client, post_form(client, f"{url}/loeschen", {})))
     assert "Bitte bestätigen Sie" in page_text(document)
     response = post_form(client, f"{url}/loeschen", {"confirm": "y"})
     assert response.status_code == 303 and response.headers["Location"] == "/anbieter"
@@ -426,7 +428,7 @@ def test_every_inbox_page_passes_the_page_check(client, app, inbox, lang):
     search(client, "Hallo")
     for page in ("/anbieter", "/anbieter?status=neu", url, f"{url}/loeschen"):
         check_page(client.get(page), lang=lang)
-    check_page(post_form(client, f"{url}/notiz", {"note-text": ""}, page_url=url), lang=lang)
+    check_page(follow(client, post_form(client, f"{url}/notiz", {"note-text": ""}, page_url=url)), lang=lang)
     check_page(client.get("/anbieter/anfragen/JB-2222"), status=404, lang=lang)
     if lang == "en":
         assert "Requests to integra Lübeck" in client.get("/anbieter").get_data(as_text=True)

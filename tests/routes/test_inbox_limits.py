@@ -12,6 +12,6 @@ def app_config():
 
 def test_many_log_in_tries_from_one_address_get_the_easy_language_429_page(client, inbox):
     for number in range(3):
-        assert login(client, f"person{number}@beispiel.example", "falsch").status_code == 200
+        assert login(client, f"person{number}@beispiel.example", "falsch").status_code == 303  # the form again, with the error (Post/Redirect/Get)
     response = login(client, "person9@beispiel.example", "falsch")
     assert "Bitte machen Sie eine kurze Pause" in page_text(check_page(response, status=429))

@@ -7,7 +7,7 @@ import pytest
 
 from portal.klaerung import flow
 from portal.resume import store
-from tests.support.forms import post_form
+from tests.support.forms import follow, post_form
 from tests.support.pagecheck import XHTML, check_page, h1_text, page_text
 from tests.unit.test_klaerung_data import questionnaire, walk
 
@@ -54,7 +54,9 @@ def session_code(client):
         return session.get("resume_code")
 
 
-def error_text(response) -> str:
+def error_text(client, posted) -> str:
+    """The form's page after a post with errors (303 to its GET: Post/Redirect/Get)."""
+    response = follow(client, posted)
     document = check_page(response)
     summary = [el for el in document.iter(f"{XHTML}div") if "error-summary" in (el.get("class") or "")]
     assert summary, "no error summary"
@@ -149,7 +151,7 @@ def test_choosing_a_way_creates_a_code_and_starts(client):
 @pytest.mark.parametrize("mode", ["", "beides", "<b>"])
 def test_an_unknown_way_gets_an_error(client, mode):
     response = post_form(client, "/klaerung", {"mode": mode} if mode else {})
-    assert "Bitte wählen Sie" in error_text(response) or "gibt es nicht" in error_text(response)
+    assert "Bitte wählen Sie" in error_text(client, response) or "gibt es nicht" in error_text(client, response)
     assert session_code(client) is None
 
 
@@ -183,7 +185,7 @@ def test_the_way_can_be_changed_later_and_keeps_the_answers(client):
 def test_a_missing_answer_gets_a_clear_error_and_keeps_the_others(app, client):
     start(client)
     answer(client, "bereich", "arbeitsbereich")
-    text = error_text(answer(client, "dauer"))
+    text = error_text(client, answer(client, "dauer"))
     assert "Bitte wählen Sie eine Antwort." in text
     assert client.get("/klaerung/weiter").headers["Location"] == "/klaerung/frage/dauer"
     assert "bereich" in saved(app, client)["answers"]
@@ -193,37 +195,37 @@ def test_a_missing_answer_gets_a_clear_error_and_keeps_the_others(app, client):
 def test_an_unknown_choice_value_gets_a_clear_error(client, value):
     start(client)
     response = answer(client, "bereich", value)
-    assert "Diese Antwort gibt es nicht." in error_text(response)
-    assert "<script>alert" not in response.get_data(as_text=True)
+    assert "Diese Antwort gibt es nicht." in error_text(client, response)
+    assert "<script>alert" not in client.get("/klaerung/frage/bereich").get_data(as_text=True)
 
 
 def test_an_unknown_value_among_several_answers(client):
     start(client)
     answer_all_until(client, "arbeitsfelder")
     response = post_form(client, "/klaerung/frage/arbeitsfelder", {"answer": ["kueche", "mond"]})
-    assert "Diese Antwort gibt es nicht." in error_text(response)
+    assert "Diese Antwort gibt es nicht." in error_text(client, response)
 
 
 def test_i_do_not_know_cannot_go_with_other_answers(client):
     start(client)
     answer_all_until(client, "arbeitsfelder")
     response = post_form(client, "/klaerung/frage/arbeitsfelder", {"answer": ["kueche", "weiss-nicht"]})
-    assert "„Ich weiß es noch nicht“ passt nicht zu den anderen Antworten." in error_text(response)
+    assert "„Ich weiß es noch nicht“ passt nicht zu den anderen Antworten." in error_text(client, response)
 
 
 def test_over_long_text_gets_a_clear_error(client):
     start(client)
     answer_all_until(client, "lieblings-arbeit")
     response = answer(client, "lieblings-arbeit", "x" * 301)
-    assert "höchstens 300 Zeichen. Jetzt sind es 301." in error_text(response)
-    assert "x" * 301 in response.get_data(as_text=True)  # the typing is not lost
+    assert "höchstens 300 Zeichen. Jetzt sind es 301." in error_text(client, response)
+    assert "x" * 301 in client.get(response.headers["Location"]).get_data(as_text=True)  # the typing is not lost
 
 
 @pytest.mark.parametrize("value", ["2355", "abcde", "235521", "23 552"])
 def test_a_wrong_postcode_gets_a_clear_error(client, value):
     start(client)
     answer_all_until(client, "postleitzahl")
-    assert "Bitte schreiben Sie 5 Ziffern" in error_text(answer(client, "postleitzahl", value))
+    assert "Bitte schreiben Sie 5 Ziffern" in error_text(client, answer(client, "postleitzahl", value))
 
 
 def test_the_postcode_may_stay_empty(client):
@@ -243,7 +245,7 @@ def test_user_text_is_escaped_everywhere(client):
 def test_an_over_long_note_gets_a_clear_error(client):
     start(client, "begleitung")
     response = answer(client, "bereich", "arbeitsbereich", notes="n" * 1001)
-    assert "höchstens 1000 Zeichen" in error_text(response)
+    assert "höchstens 1000 Zeichen" in error_text(client, response)
 
 
 # --- moving around ---------------------------------------------------------------------------------
@@ -415,7 +417,7 @@ def test_the_pause_button_does_not_lose_wrong_input_silently(client):
     start(client)
     answer_all_until(client, "lieblings-arbeit")
     response = answer(client, "lieblings-arbeit", "x" * 301, aktion="pause")
-    assert "höchstens 300 Zeichen" in error_text(response)
+    assert "höchstens 300 Zeichen" in error_text(client, response)
 
 
 def test_continuing_with_the_code_in_a_fresh_browser(app, client):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from portal.pages.models import BarrierReport
-from tests.support.forms import csrf_token, post_form
+from tests.support.forms import csrf_token, follow, post_form
 from tests.support.pagecheck import XHTML, check_page, h1_text, page_text, texts
 
 SIMPLE_PAGES = ["/", "/barrierefreiheit", "/datenschutz", "/impressum", "/begleitung", "/barrierefreiheit/danke"]
@@ -190,7 +190,7 @@ def test_barrier_report_without_csrf_token_is_refused_and_stores_nothing(client,
 
 
 def test_empty_barrier_report_gets_a_friendly_error_with_summary(client, app):
-    response = post_form(client, "/barrierefreiheit", {"page": "Start", "description": "   "})
+    response = follow(client, post_form(client, "/barrierefreiheit", {"page": "Start", "description": "   "}))
     document = check_page(response)
     html = response.get_data(as_text=True)
     assert "<title>Fehler: " in html
@@ -202,7 +202,7 @@ def test_empty_barrier_report_gets_a_friendly_error_with_summary(client, app):
 
 def test_over_long_barrier_report_keeps_the_text_and_says_the_limit(client, app):
     long_text = "Barriere " * 300
-    response = post_form(client, "/barrierefreiheit", {"description": long_text})
+    response = follow(client, post_form(client, "/barrierefreiheit", {"description": long_text}))
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "höchstens 2000 Zeichen" in html
@@ -211,7 +211,7 @@ def test_over_long_barrier_report_keeps_the_text_and_says_the_limit(client, app)
 
 
 def test_typed_html_is_shown_as_text(client):
-    response = post_form(client, "/barrierefreiheit", {"page": "<script>alert(1)</script>", "description": ""})
+    response = follow(client, post_form(client, "/barrierefreiheit", {"page": "<script>alert(1)</script>", "description": ""}))
     html = response.get_data(as_text=True)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
