@@ -1,7 +1,7 @@
 """Typed form values waiting for the GET after a POST (Post/Redirect/Get), kept one hour at most.
 
-Revision ID: 0005_prg
-Revises: 0004_contact
+Revision ID: 0006_prg
+Revises: 0005_auth
 Create Date: 2026-12-04
 """
 import sqlalchemy as sa
