@@ -23,5 +23,5 @@ def init_app(app):
         Path(app.config["CONTENT_DIR"]), tuple(app.config["LANGUAGES"]), Path(app.static_folder) / "icons"
     )
     app.register_blueprint(bp)
-    register_continue_path(app, "klaerung", "/klaerung/weiter")
+    register_continue_path(app, "klaerung", "/klaerung/weiter?zurueck=1")  # with a welcome back
     register_demo_loader(app, "klaerung", load_demo)
