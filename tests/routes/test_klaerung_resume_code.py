@@ -157,7 +157,9 @@ def test_the_way_back_never_leaves_the_klaerung_pages(client, seite):
 def test_other_areas_still_get_the_general_expired_form_page(client):
     response = client.post("/kontakt/postleitzahl", data={"postcode": "12345"})
     assert response.status_code == 400
-    assert "Das Formular ist abgelaufen" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "Das Formular ist abgelaufen" in html
+    assert '<a href="/kontakt/postleitzahl">Zurück zur letzten Seite</a>' in html  # also without a referrer
 
 
 def test_the_result_says_how_to_come_back(app, client):
