@@ -143,7 +143,7 @@ def test_alone_by_keyboard_with_errors_back_change_result_print_and_code(page, b
     check_accessibility(page)
     choose_by_keyboard(page, "bis-4")
     submit(page)
-    assert page.url.endswith("/klaerung/pruefen")
+    assert page.url.endswith("/klaerung/pruefen#frage-stunden")  # back at the changed answer
     text = page.locator("main").inner_text()
     assert "Bis zu 4 Stunden" in text and "Garten\nArbeit mit Tieren" in text and "Blumen gießen" in text
 
