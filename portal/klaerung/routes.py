@@ -68,7 +68,7 @@ def with_klaerung(view):
         klaerung = state.current()
         if klaerung is None:
             if request.method == "POST" or request.endpoint in PAGES_WITH_ANSWERS:
-                return _to_expired_page()
+                return _to_expired_page(timed_out=request.method == "POST")
             return _redirect(".start")
         return view(klaerung, *args, **kwargs)
 
@@ -83,7 +83,11 @@ def _here() -> str:
     return request.full_path if request.query_string else request.path
 
 
-def _to_expired_page():
+def _to_expired_page(timed_out: bool):
+    """To the page that takes the code. `timed_out`: an answer was sent after the session ended (a
+    page that was only opened may also come after "Auf diesem Computer beenden": then it says less)."""
+    if timed_out:
+        return _redirect(".expired", seite=_here(), zeit=1)
     return _redirect(".expired", seite=_here())
 
 
@@ -100,7 +104,7 @@ def keep_the_session_alive():
 def form_expired(error):
     """A Klärung answer posted without a valid form token (the session ended during a break):
     not an error page, but the page that explains it and continues with the code."""
-    return _to_expired_page()
+    return _to_expired_page(timed_out=True)
 
 
 # The pages a person may come back to after entering the code (never this page or /weiter again).
@@ -119,9 +123,11 @@ def expired():
     page = _klaerung_page(request.args.get("seite"))
     back = url_for(".resume", zurueck=1, seite=page) if page else url_for(".resume", zurueck=1)
     form = ContinueForm(formdata=None, data={"weiter": back})
+    timed_out = request.args.get("zeit") == "1"
     return render_template(
         "klaerung/expired.html",
-        title=_("Die Seite ist abgelaufen"),
+        title=_("Die Seite ist abgelaufen") if timed_out else _("Machen Sie mit Ihrem Code weiter"),
+        timed_out=timed_out,
         form=form,
         minutes=session_minutes(),
         klaerung=state.current(),

@@ -213,7 +213,9 @@ def test_with_a_support_person_hints_notes_pause_and_go_on_elsewhere(page, brows
     submit(page, "Auf diesem Computer beenden")
     check_accessibility(page)
     page.goto("/klaerung/frage/arbeitsfelder")
-    assert page.url.endswith("/klaerung")  # this browser forgot the code
+    # This browser forgot the code: the page asks for it and shows no answers.
+    assert "/klaerung/abgelaufen" in page.url and "Ihr Code" in page.locator("main").inner_text()
+    assert page.locator("input[name=answer]").count() == 0
 
     context, other = fresh_page(browser, live_server)
     try:

@@ -68,7 +68,7 @@ def test_a_lost_session_leads_to_the_explanation_and_the_code_continues_at_the_s
     response = client.post("/klaerung/frage/wohnen", data={"csrf_token": token, "answer": "familie"})
     assert response.status_code == 303
     expired_url = response.headers["Location"]
-    assert expired_url == "/klaerung/abgelaufen?seite=/klaerung/frage/wohnen"
+    assert expired_url == "/klaerung/abgelaufen?seite=/klaerung/frage/wohnen&zeit=1"
 
     document = check_page(client.get(expired_url))
     assert h1_text(document) == "Die Seite ist abgelaufen"
@@ -101,7 +101,7 @@ def test_a_session_older_than_sixty_minutes_is_the_same_case(app, client, monkey
     later = time.time() + 61 * 60
     monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: int(later))
     response = client.post("/klaerung/frage/dauer", data={"csrf_token": token, "answer": "1-bis-5"})
-    assert response.headers["Location"] == "/klaerung/abgelaufen?seite=/klaerung/frage/dauer"
+    assert response.headers["Location"] == "/klaerung/abgelaufen?seite=/klaerung/frage/dauer&zeit=1"
 
 
 def test_every_klaerung_page_keeps_the_session_alive(client):
@@ -118,7 +118,7 @@ def test_the_code_field_of_the_explanation_continues_on_the_check_page(app, clie
     lose_the_session(client)
     response = client.post("/klaerung/pruefen", data={})
     expired_url = response.headers["Location"]
-    assert expired_url == "/klaerung/abgelaufen?seite=/klaerung/pruefen"
+    assert expired_url == "/klaerung/abgelaufen?seite=/klaerung/pruefen&zeit=1"
     weiter = weiter_of(client, expired_url)
     assert parse_qs(urlsplit(weiter).query) == {"zurueck": ["1"], "seite": ["/klaerung/pruefen"]}
     response = post_form(client, "/weitermachen", {"code": code, "weiter": weiter}, page_url=expired_url)
@@ -134,6 +134,15 @@ def test_a_wrong_code_on_the_explanation_page_keeps_where_the_person_was(client)
     assert response.status_code == 200
     assert "Den Code kennen wir nicht" in response.get_data(as_text=True)
     assert weiter.replace("&", "&amp;") in response.get_data(as_text=True)
+
+
+def test_a_page_opened_without_a_klaerung_asks_for_the_code_without_blaming_a_break(client):
+    """After "Auf diesem Computer beenden" or the back button: the code page, not "60 minutes"."""
+    location = client.get("/klaerung/frage/dauer").headers["Location"]
+    assert location == "/klaerung/abgelaufen?seite=/klaerung/frage/dauer"
+    document = check_page(client.get(location))
+    assert h1_text(document) == "Machen Sie mit Ihrem Code weiter"
+    assert "60 Minuten" not in page_text(document) and "Ihr Code" in page_text(document)
 
 
 def test_the_explanation_page_with_the_session_still_there_offers_to_go_on(client):
