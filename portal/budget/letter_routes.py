@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import current_app, make_response, redirect, render_template, request, url_for
+from flask import current_app, g, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..extensions import limiter
@@ -35,9 +35,10 @@ def _form() -> LetterForm:
     return form
 
 
-def _prefill(form: LetterForm) -> str | None:
+def _prefill(form: LetterForm) -> tuple[str | None, list[handover.Sentence]]:
     """Start from the saved letter, else from the Klärung result and the office finder.
-    Returns where the help text came from ("saved", "klaerung" or None), for a note on the page."""
+    Returns where the help text came from ("saved", "klaerung" or None), for a note on the page, and
+    the sentences taken over from the Klärung (shown in easy words to check; `?ohne_klaerung=1`: none)."""
     code = store.current_code()
     saved = (store.load(code) or {}).get(SECTION) if code else None
     if isinstance(saved, dict):
@@ -45,21 +46,23 @@ def _prefill(form: LetterForm) -> str | None:
             value = saved.get(name)
             if isinstance(value, str):
                 getattr(form, name).data = value
-        return "saved"
+        return "saved", []
     found = advice()
     if found is not None and found.office in letter.RECIPIENTS:
         form.office.data = found.office
-    help_text = handover.help_text(handover.klaerung_snapshot())
-    if help_text:
-        form.help.data = help_text
-        return "klaerung"
-    return None
+    if request.args.get("ohne_klaerung") == "1":
+        return None, []
+    taken = handover.sentences(handover.klaerung_facts(g.lang))
+    if taken:
+        form.help.data = "\n".join(sentence.letter for sentence in taken)
+        return "klaerung", taken
+    return None, []
 
 
-def _page(form: LetterForm, prefilled: str | None = None):
+def _page(form: LetterForm, prefilled: str | None = None, taken=()):
     page = texts().letter
     return private(make_response(render_template(
-        "budget/letter_form.html", title=page.title, page=page, form=form, prefilled=prefilled,
+        "budget/letter_form.html", title=page.title, page=page, form=form, prefilled=prefilled, taken=taken,
         description=page.summary,
     )))
 
@@ -69,7 +72,7 @@ def _page(form: LetterForm, prefilled: str | None = None):
 def letter_form():
     form = _form()
     if request.method == "GET":
-        return _page(form, _prefill(form))
+        return _page(form, *_prefill(form))
     action = request.form.get("aktion", "vorschau")
     if action not in ACTIONS:
         action = "vorschau"
