@@ -104,3 +104,18 @@ def test_changing_an_answer_returns_to_its_place_and_the_result_says_how_to_come
     assert "Der Code gilt bis zum" in come_back.inner_text()
     check_accessibility(page)
     shoot(page, "ergebnis")
+
+
+def test_the_letter_shows_the_sentences_from_the_klaerung_to_check(page):
+    start_by_keyboard(page, "alleine")
+    while "/klaerung/frage/" in page.url:
+        answer_by_keyboard(page, ALONE, check=False)
+    submit(page, "Mein Ergebnis ansehen")
+    page.goto("/budget/antrag")
+    taken = page.locator(".budget-from-klaerung")
+    assert "Aus Ihrer Klärung" in taken.inner_text()
+    help_text = page.locator("#help").input_value()
+    assert "Ich möchte ein Praktikum in einem Betrieb des allgemeinen Arbeitsmarktes machen." in help_text
+    assert "Ich kenne das Persönliche Budget" not in help_text
+    check_accessibility(page)
+    shoot(page, "brief")

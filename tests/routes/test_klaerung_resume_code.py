@@ -204,3 +204,16 @@ def test_changing_an_answer_returns_to_its_place_on_the_check_page(client):
     assert re.search(r'<div id="frage-wohnen" tabindex="-1">', html)
     response = answer(client, "wohnen", "familie", query="?aendern=1")
     assert response.headers["Location"] == "/klaerung/pruefen#frage-wohnen"
+
+
+def test_a_finished_klaerung_fills_the_letter_with_formal_sentences(client):
+    finish(client, ziel="arbeitsplatz", hilfe=["lernen-betrieb", "weg"], budget_kennen="ja", gespraech="anbieter")
+    document = check_page(client.get("/budget/antrag"))
+    html = client.get("/budget/antrag").get_data(as_text=True)
+    textarea = re.search(r'<textarea[^>]*id="help"[^>]*>([^<]*)</textarea>', html).group(1)
+    assert "Ich möchte auf dem allgemeinen Arbeitsmarkt arbeiten." in textarea
+    assert "durch einen Jobcoach" in textarea and "Unterstützung auf dem Weg zur Arbeit" in textarea
+    for raw in ("Ich kenne das Persönliche Budget", "Über mein Ergebnis spreche ich", ": Ja", "- "):
+        assert raw not in textarea, raw
+    text = page_text(document)
+    assert "Aus Ihrer Klärung" in text and "Eine feste Arbeit in einem Betrieb" in text
