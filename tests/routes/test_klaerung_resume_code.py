@@ -217,3 +217,13 @@ def test_a_finished_klaerung_fills_the_letter_with_formal_sentences(client):
         assert raw not in textarea, raw
     text = page_text(document)
     assert "Aus Ihrer Klärung" in text and "Eine feste Arbeit in einem Betrieb" in text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_new_pages_pass_the_page_check_in_both_languages(client, lang):
+    for url in ("/klaerung/abgelaufen?seite=/klaerung/frage/bereich&zeit=1", "/klaerung/abgelaufen"):
+        check_page(client.get(f"{url}&lang={lang}" if "?" in url else f"{url}?lang={lang}"), lang=lang)
+    start(client)
+    check_page(client.get(f"/klaerung/abgelaufen?lang={lang}"), lang=lang)
+    document = check_page(client.get(f"/klaerung/frage/bereich?lang={lang}"), lang=lang)
+    assert ("Your code:" if lang == "en" else "Ihr Code:") in page_text(document)
