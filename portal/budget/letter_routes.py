@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import current_app, make_response, redirect, render_template, request, url_for
+from flask import current_app, g, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..extensions import limiter
@@ -47,32 +47,36 @@ def _fill(form: LetterForm, values: dict) -> None:
             getattr(form, name).data = value
 
 
-def _prefill(form: LetterForm) -> str | None:
+def _prefill(form: LetterForm) -> tuple[str | None, list[handover.Sentence]]:
     """Start from the letter just written, else the saved letter, else from the Klärung result and
-    the office finder. Returns where the text came from ("saved", "klaerung" or None), for a note."""
+    the office finder. Returns where the help text came from ("saved", "klaerung" or None), for a note
+    on the page, and the sentences taken over from the Klärung (shown in easy words to check;
+    `?ohne_klaerung=1`: none)."""
     just_written = pending.peek(PENDING_SLOT)
     if isinstance(just_written, dict):
         _fill(form, just_written)
-        return None
+        return None, []
     code = store.current_code()
     saved = (store.load(code) or {}).get(SECTION) if code else None
     if isinstance(saved, dict):
         _fill(form, saved)
-        return "saved"
+        return "saved", []
     found = advice()
     if found is not None and found.office in letter.RECIPIENTS:
         form.office.data = found.office
-    help_text = handover.help_text(handover.klaerung_snapshot())
-    if help_text:
-        form.help.data = help_text
-        return "klaerung"
-    return None
+    if request.args.get("ohne_klaerung") == "1":
+        return None, []
+    taken = handover.sentences(handover.klaerung_facts(g.lang))
+    if taken:
+        form.help.data = "\n".join(sentence.letter for sentence in taken)
+        return "klaerung", taken
+    return None, []
 
 
-def _page(form: LetterForm, prefilled: str | None = None):
+def _page(form: LetterForm, prefilled: str | None = None, taken=()):
     page = texts().letter
     return private(make_response(render_template(
-        "budget/letter_form.html", title=page.title, page=page, form=form, prefilled=prefilled,
+        "budget/letter_form.html", title=page.title, page=page, form=form, prefilled=prefilled, taken=taken,
         description=page.summary,
     )))
 
@@ -88,7 +92,7 @@ def letter_form():
     form = _form()
     if request.method == "GET":
         # After a post with errors the form already holds what was typed, and the errors.
-        return _page(form, None if form.errors else _prefill(form))
+        return _page(form) if form.errors else _page(form, *_prefill(form))
     if not form.validate_on_submit():
         return _page(form)  # answered with a redirect to the GET (portal.ui.pending)
     fields = form.letter_fields()

@@ -126,6 +126,9 @@ def check():
     if not answers and request.method == "POST" and session.get(SENT_KEY):
         # The same form sent twice (a double click without JavaScript): it was stored once.
         return redirect(url_for("contact.done"), code=303)
+    if not answers and session.get(SENT_KEY):
+        # Back on the check page after sending: say so, without the reference (a shared computer).
+        return render_template("contact/already_sent.html", title=_("Ihre Anfrage ist schon angekommen"))
     if not flow.is_complete(answers, _has_result()):
         return _go_on(answers)
     form = SendForm()

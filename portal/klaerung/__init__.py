@@ -2,15 +2,16 @@
 "Mein Ergebnis". Questions, branching, hints and result rules come from
 content/easy_language/<lang>/klaerung.yaml, parsed and checked once at start-up.
 
-`result_snapshot(lang)` hands the result to the contact request (see snapshot.py).
+`result_snapshot(lang)` hands the result to the contact request, `letter_facts(lang)` the answers to the
+application letter (see snapshot.py).
 """
 from pathlib import Path
 
 from ..housekeeping import register_demo_loader
 from ..resume import register_continue_path
-from .snapshot import result_snapshot
+from .snapshot import letter_facts, result_snapshot
 
-__all__ = ["init_app", "result_snapshot"]
+__all__ = ["init_app", "letter_facts", "result_snapshot"]
 
 
 def init_app(app):
@@ -23,5 +24,5 @@ def init_app(app):
         Path(app.config["CONTENT_DIR"]), tuple(app.config["LANGUAGES"]), Path(app.static_folder) / "icons"
     )
     app.register_blueprint(bp)
-    register_continue_path(app, "klaerung", "/klaerung/weiter")
+    register_continue_path(app, "klaerung", "/klaerung/weiter?zurueck=1")  # with a welcome back
     register_demo_loader(app, "klaerung", load_demo)

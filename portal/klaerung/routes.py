@@ -9,14 +9,16 @@ import re
 from dataclasses import dataclass
 from functools import wraps
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
-from markupsafe import Markup
+from flask_wtf.csrf import CSRFError
+from markupsafe import Markup, escape
 
 from ..clock import today_in_berlin
 from ..extensions import limiter
-from ..resume import store
+from ..resume import local_path, store
+from ..resume.forms import ContinueForm
 from ..ui.rendercache import render_shared
 from ..ui.text import easy
 from . import flow, state
@@ -57,17 +59,84 @@ def _redirect(endpoint: str, **values):
 
 
 def with_klaerung(view):
-    """The view gets this browser's Klärung; without one (never started, code expired) the person
-    goes to the start page."""
+    """The view gets this browser's Klärung. Without one the person goes to the start page, or, from
+    a question, the check page or the result (the session ended during a pause, or the person came
+    back with the browser's back button), to the page that explains it and takes the code."""
 
     @wraps(view)
     def wrapper(*args, **kwargs):
         klaerung = state.current()
         if klaerung is None:
+            if request.method == "POST" or request.endpoint in PAGES_WITH_ANSWERS:
+                return _to_expired_page(timed_out=request.method == "POST")
             return _redirect(".start")
         return view(klaerung, *args, **kwargs)
 
     return wrapper
+
+
+PAGES_WITH_ANSWERS = ("klaerung.question", "klaerung.check", "klaerung.result")
+WELCOME = "klaerung-welcome"
+
+
+def _here() -> str:
+    return request.full_path if request.query_string else request.path
+
+
+def _to_expired_page(timed_out: bool):
+    """To the page that takes the code. `timed_out`: an answer was sent after the session ended (a
+    page that was only opened may also come after "Auf diesem Computer beenden": then it says less)."""
+    if timed_out:
+        return _redirect(".expired", seite=_here(), zeit=1)
+    return _redirect(".expired", seite=_here())
+
+
+@bp.before_request
+def keep_the_session_alive():
+    """The session cookie is signed with its time and read for SESSION_MINUTES after that: a Klärung
+    page signs it again, so the session ends only after that long without a click (not in the middle
+    of answering)."""
+    if store.SESSION_KEY in session:
+        session.modified = True
+
+
+@bp.errorhandler(CSRFError)
+def form_expired(error):
+    """A Klärung answer posted without a valid form token (the session ended during a break):
+    not an error page, but the page that explains it and continues with the code."""
+    return _to_expired_page(timed_out=True)
+
+
+# The pages a person may come back to after entering the code (never this page or /weiter again).
+RETURN_PAGES = ("/klaerung/frage/", "/klaerung/pruefen", "/klaerung/ergebnis", "/klaerung/pause")
+
+
+def _klaerung_page(value: str | None) -> str | None:
+    """A Klärung page to go back to (from the query string), or None."""
+    path = local_path(value)
+    return path if path and path.startswith(RETURN_PAGES) else None
+
+
+@bp.get("/abgelaufen")
+def expired():
+    """"Die Seite ist abgelaufen": what happened, and the code to continue where the person was."""
+    page = _klaerung_page(request.args.get("seite"))
+    back = url_for(".resume", zurueck=1, seite=page) if page else url_for(".resume", zurueck=1)
+    form = ContinueForm(formdata=None, data={"weiter": back})
+    timed_out = request.args.get("zeit") == "1"
+    return render_template(
+        "klaerung/expired.html",
+        title=_("Die Seite ist abgelaufen") if timed_out else _("Machen Sie mit Ihrem Code weiter"),
+        timed_out=timed_out,
+        form=form,
+        minutes=session_minutes(),
+        klaerung=state.current(),
+        back=back,
+    )
+
+
+def session_minutes() -> int:
+    return int(current_app.permanent_session_lifetime.total_seconds() // 60)
 
 
 # --- start ------------------------------------------------------------------------------
@@ -91,13 +160,20 @@ def start():
         start=questionnaire.start,
         klaerung=klaerung,
         complete=bool(klaerung) and flow.is_complete(questionnaire, klaerung.answers),
+        days=store.LIFETIME.days,
     )
 
 
 @bp.get("/weiter")
 @with_klaerung
 def resume(klaerung: state.Klaerung):
-    """Back to where the person was: the open question, else the check page."""
+    """Back to where the person was: the open question, else the check page. After a code
+    (`?zurueck=1`): with a welcome, and to the page the person was on (`seite`) when there is one."""
+    if request.args.get("zurueck") == "1":
+        flash(_("Willkommen zurück. Ihre Antworten sind noch da."), WELCOME)
+    page = _klaerung_page(request.args.get("seite"))
+    if page:
+        return redirect(page)
     question = flow.open_question(state.questionnaire(), klaerung.answers)
     if question is None:
         return _redirect(".check")
@@ -139,7 +215,7 @@ def _after_answer(question: Question, klaerung: state.Klaerung, changing: bool) 
         # After a change from the check page: answer any question the change opened, then back there.
         open_question = flow.open_question(questionnaire, klaerung.answers)
         if open_question is None:
-            return url_for(".check")
+            return check_place(question)
         return url_for(".question", question_id=open_question.id, aendern=1)
     following = flow.next_question(questionnaire, question, klaerung.answers)
     if following is None:
@@ -149,9 +225,18 @@ def _after_answer(question: Question, klaerung: state.Klaerung, changing: bool) 
 
 def _back_url(question: Question, klaerung: state.Klaerung, changing: bool) -> str:
     if changing:
-        return url_for(".check")
+        return check_place(question)
     previous = flow.previous_question(state.questionnaire(), klaerung.answers, question.id)
     return url_for(".question", question_id=previous.id) if previous else url_for(".start")
+
+
+def check_place(question: Question) -> str:
+    """The answer's own place on the check page (not its top): /klaerung/pruefen#frage-bereich."""
+    return url_for(".check", _anchor=answer_anchor(question))
+
+
+def answer_anchor(question: Question) -> str:
+    return f"frage-{question.id}"
 
 
 def progress_texts(progress: flow.Progress) -> tuple[str, str | None]:
@@ -190,7 +275,8 @@ def question(klaerung: state.Klaerung, question_id: str):
         _take_answer(question, form, klaerung, with_answer=False)
         state.save(klaerung)
         return _redirect(".pause")
-    return _render_question(question, klaerung.with_support, form, _QuestionPlace.of(question, klaerung, changing))
+    return _render_question(question, klaerung.with_support, form, _QuestionPlace.of(question, klaerung, changing),
+                            klaerung.code)
 
 
 def _form_class(question: Question, with_notes: bool):
@@ -227,14 +313,20 @@ def _question_page(question: Question, klaerung: state.Klaerung, form_class, cha
     answer = stored["answer"]
     typed = bool(stored["notes"]) or (question.type == TEXT and bool(answer))
     key = (question.id, klaerung.mode, tuple(answer) if isinstance(answer, list) else answer, place)
-    return render_shared(
+    page = render_shared(
         key,
-        lambda: _render_question(question, klaerung.with_support, form_class(data=stored), place),
+        lambda: _render_question(question, klaerung.with_support, form_class(data=stored), place, CODE_PLACEHOLDER),
         share=not typed,
     )
+    # The person's code is put in after the shared page is taken (like the form token).
+    return page.replace(CODE_PLACEHOLDER, str(escape(klaerung.code))) if isinstance(page, str) else page
 
 
-def _render_question(question: Question, with_support: bool, form, place: _QuestionPlace) -> str:
+# A NUL byte never occurs in a rendered page: it stands for the person's code in a shared page.
+CODE_PLACEHOLDER = "\x00resume-code\x00"
+
+
+def _render_question(question: Question, with_support: bool, form, place: _QuestionPlace, code: str) -> str:
     # Only what the shared page's key holds goes in: the page must not show anything else of the person.
     return render_template(
         "klaerung/question.html",
@@ -247,6 +339,7 @@ def _render_question(question: Question, with_support: bool, form, place: _Quest
         question_text=place.question_text,
         part_title=place.part_title,
         back_url=place.back_url,
+        code=code,
         icons={choice.value: choice.icon for choice in question.choices if choice.icon},
     )
 
@@ -300,7 +393,13 @@ def result(klaerung: state.Klaerung):
         texts=questionnaire.result,
         created=format_date(result.created, format="long"),
         klaerung=klaerung,
+        expires=_expiry_date(klaerung),
     )
+
+
+def _expiry_date(klaerung: state.Klaerung) -> str:
+    expires = store.expires_at(klaerung.code)
+    return format_date(expires, format="long") if expires else ""
 
 
 # --- pause, Neu anfangen ---------------------------------------------------------------
@@ -315,13 +414,12 @@ def pause(klaerung: state.Klaerung):
         # "Auf diesem Gerät beenden": the next person at a shared computer sees nothing.
         store.forget_code()
         return _redirect(".paused")
-    expires = store.expires_at(klaerung.code)
     return render_template(
         "klaerung/pause.html",
         title=_("Pause machen"),
         form=form,
         code=klaerung.code,
-        expires=format_date(expires, format="long") if expires else "",
+        expires=_expiry_date(klaerung),
     )
 
 

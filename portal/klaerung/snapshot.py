@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 
 from ..clock import today_in_berlin
 from . import flow, state
-from .rules import Result, build_result
+from .rules import Result, build_result, counted_answers, fitting_modules
 
 
 def module_titles(lang: str) -> dict[int, str]:
@@ -62,3 +62,26 @@ def result_snapshot(lang: str | None = None) -> dict | None:
     with force_locale(lang):
         texts = state.questionnaire(lang).result
         return snapshot_of(current_result(klaerung, lang), texts)
+
+
+def letter_facts(lang: str | None = None) -> dict | None:
+    """What the application letter takes from this session's finished Klärung, as plain data, or None.
+
+    {"answers": {question id: value or [values]} (only the answers on the person's way),
+     "labels": {question id: {value: label}} (the choices as the person read them, in `lang`),
+     "modules": [number, …] (the modules that fit)}. The letter turns the values into its own
+    sentences; the labels are only for the easy-language explanation next to them.
+    """
+    klaerung = state.current()
+    lang = lang or g.lang
+    questions = state.questionnaire(lang)
+    if klaerung is None or not flow.is_complete(questions, klaerung.answers):
+        return None
+    counted = counted_answers(questions, klaerung.answers)
+    labels = {
+        question_id: {choice.value: choice.label for choice in questions.by_id[question_id].choices}
+        for question_id in counted
+        if questions.by_id[question_id].choices
+    }
+    modules = [fit.number for fit in fitting_modules(questions, counted, {})]
+    return {"answers": counted, "labels": labels, "modules": modules}

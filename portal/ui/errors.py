@@ -43,11 +43,12 @@ CSRF_TEXT = (
 )
 
 
-def render_error(status: int, texts=None):
+def render_error(status: int, texts=None, back_url: str | None = None):
     if "prefs" not in g:  # routing and CSRF errors happen before the preferences are read
         load_request_preferences()
     title, lines = texts or ERROR_TEXTS.get(status, ERROR_TEXTS[500])
-    return render_template("ui/error.html", title=title, lines=lines, back_url=_same_site_referrer()), status
+    return render_template("ui/error.html", title=title, lines=lines,
+                           back_url=_same_site_referrer() or back_url), status
 
 
 def _same_site_referrer() -> str | None:
@@ -74,7 +75,9 @@ _LOCAL_LINK = re.compile(r"^/(?![/\\])[^\\\s\x00-\x1f\x7f]*$")
 def register(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        return render_error(400, CSRF_TEXT)
+        # Without a referrer (browsers may hide it) the way back is the form's own page: forms post
+        # to the page they are on. (The Klärung has its own page for this: it continues with the code.)
+        return render_error(400, CSRF_TEXT, back_url=request.path)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -143,7 +143,7 @@ def test_alone_by_keyboard_with_errors_back_change_result_print_and_code(page, b
     check_accessibility(page)
     choose_by_keyboard(page, "bis-4")
     submit(page)
-    assert page.url.endswith("/klaerung/pruefen")
+    assert page.url.endswith("/klaerung/pruefen#frage-stunden")  # back at the changed answer
     text = page.locator("main").inner_text()
     assert "Bis zu 4 Stunden" in text and "Garten\nArbeit mit Tieren" in text and "Blumen gießen" in text
 
@@ -213,7 +213,9 @@ def test_with_a_support_person_hints_notes_pause_and_go_on_elsewhere(page, brows
     submit(page, "Auf diesem Computer beenden")
     check_accessibility(page)
     page.goto("/klaerung/frage/arbeitsfelder")
-    assert page.url.endswith("/klaerung")  # this browser forgot the code
+    # This browser forgot the code: the page asks for it and shows no answers.
+    assert "/klaerung/abgelaufen" in page.url and "Ihr Code" in page.locator("main").inner_text()
+    assert page.locator("input[name=answer]").count() == 0
 
     context, other = fresh_page(browser, live_server)
     try:

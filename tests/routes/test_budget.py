@@ -333,25 +333,31 @@ def test_the_saved_page_without_a_code_goes_back_to_the_form(client):
     assert client.get("/budget/antrag/gespeichert").headers["Location"] == "/budget/antrag"
 
 
+FACTS = {"answers": {"ziel": "arbeitsplatz", "hilfe": ["lernen-betrieb"], "budget-kennen": "nein"},
+         "labels": {"ziel": {"arbeitsplatz": "A steady job in a company"},
+                    "hilfe": {"lernen-betrieb": "Someone learns with me in the company."}}, "modules": [3]}
+
+
 def test_the_klaerung_result_prefills_the_help(client, monkeypatch):
     import portal.klaerung
 
-    snapshot = {"title": "Mein Ergebnis", "created": "2026-03-01", "sections": [
-        {"heading": "Diese Hilfe brauche ich", "items": ["In einem Betrieb lernen"]},
-        {"heading": "Diese Module passen zu Ihnen", "items": ["Modul 3: Lernen im Betrieb mit Job·coach. Sie möchten lernen."]},
-    ]}
     asked = []
-    monkeypatch.setattr(portal.klaerung, "result_snapshot", lambda lang=None: asked.append(lang) or snapshot)
+    monkeypatch.setattr(portal.klaerung, "letter_facts", lambda lang=None: asked.append(lang) or FACTS, raising=False)
     html = client.get("/budget/antrag?lang=en").get_data(as_text=True)
-    assert "- In einem Betrieb lernen\n- Modul 3: Lernen im Betrieb mit Jobcoach</textarea>" in html
-    assert asked == ["de"], "the letter is German, so the result is asked for in German"
-    assert "The support from your Finding out is already in the form." in html
+    assert ("Ich möchte auf dem allgemeinen Arbeitsmarkt arbeiten.\n"
+            "Ich brauche Begleitung und Anleitung im Betrieb durch einen Jobcoach.\n") in html
+    assert asked == ["en"], "the easy explanation is in the person's language (the letter is German anyway)"
+    # The sentences taken over, each with what it means in the person's words, and a way without them.
+    text = page_text(check_page(client.get("/budget/antrag?lang=en"), lang="en"))
+    assert "A steady job in a company" in text and "Someone learns with me in the company" in text
+    assert 'href="/budget/antrag?ohne_klaerung=1"' in html
+    assert re.search(r'<textarea[^>]*id="help"[^>]*>\s*</textarea>', client.get("/budget/antrag?ohne_klaerung=1").get_data(as_text=True))
 
 
 def test_without_a_klaerung_hand_over_the_help_stays_empty(client, monkeypatch):
     import portal.klaerung
 
-    monkeypatch.delattr(portal.klaerung, "result_snapshot", raising=False)
+    monkeypatch.delattr(portal.klaerung, "letter_facts", raising=False)
     html = client.get("/budget/antrag").get_data(as_text=True)
     assert re.search(r'<textarea[^>]*id="help"[^>]*>\s*</textarea>', html)
 

@@ -72,3 +72,23 @@ def test_a_result_that_vanished_before_sending_is_not_sent(client, app, provider
 
 def test_the_link_from_the_result_page_mentions_the_result(client, providers, with_result):
     assert "Ergebnis von der Klärung mitschicken" in page_text(check_page(client.get("/kontakt?mit_ergebnis=1")))
+
+
+def test_the_attached_result_on_the_check_page_is_folded_above_the_consent(client, providers, with_result):
+    walk_to_check(client, attach=True)
+    html = client.get("/kontakt/pruefen").get_data(as_text=True)
+    details = html.index('<details class="term-explanation attached-result-details">')
+    summary = html[details:html.index("</summary>", details)]
+    assert "Mein Ergebnis vom 25. November 2026 ansehen" in summary
+    assert details < html.index("Garten") < html.index("</details>", details) < html.index('id="consent"')
+
+
+def test_the_check_page_after_sending_says_it_arrived_without_the_reference(client, providers, without_result):
+    walk_to_check(client)
+    send(client)
+    reference = client.get("/kontakt/fertig").get_data(as_text=True).split('class="reference">')[1].split("<")[0]
+    document = check_page(client.get("/kontakt/pruefen"))
+    assert h1_text(document) == "Ihre Anfrage ist schon angekommen"
+    text = page_text(document)
+    assert reference not in text and "Eine neue Anfrage stellen" in text
+    assert 'href="/kontakt"' in client.get("/kontakt/pruefen").get_data(as_text=True)

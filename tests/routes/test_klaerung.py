@@ -72,9 +72,10 @@ def test_the_start_page_says_what_it_is_and_offers_two_ways(client, lang):
     text = page_text(document)
     if lang == "de":
         for words in ("30 bis 45 Minuten", "keine falschen Antworten", "Pause machen", "an niemanden",
-                      "Ich mache das alleine", "Ich mache das mit einer Begleitperson", "Mit dem Code weitermachen"):
+                      "Ich mache das alleine", "Ich mache das mit einer Begleitperson", "Ich habe einen Code",
+                      "Wir speichern sie 30 Tage nach der letzten Antwort."):
             assert words in text
-    assert 'href="/weitermachen"' in client.get("/klaerung").get_data(as_text=True)
+    assert 'href="/weitermachen?weiter=' in client.get("/klaerung").get_data(as_text=True)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -136,9 +137,11 @@ def answer_all_until(client, stop_at):
 # --- start, modes, redirects -----------------------------------------------------------------
 
 def test_without_a_started_klaerung_questions_lead_to_the_start(client):
-    for url in ("/klaerung/frage/bereich", "/klaerung/weiter", "/klaerung/pruefen", "/klaerung/ergebnis",
-                "/klaerung/pause", "/klaerung/neu"):
+    for url in ("/klaerung/weiter", "/klaerung/pause", "/klaerung/neu"):
         assert client.get(url).headers["Location"] == "/klaerung"
+    # Pages that show answers explain where the answers are (the session may have ended) and take the code.
+    for url in ("/klaerung/frage/bereich", "/klaerung/pruefen", "/klaerung/ergebnis"):
+        assert client.get(url).headers["Location"].startswith("/klaerung/abgelaufen?seite=")
 
 
 def test_choosing_a_way_creates_a_code_and_starts(client):
@@ -282,10 +285,11 @@ def test_changing_an_answer_keeps_the_others_and_goes_back_to_the_check_page(app
     finish(client)
     before = saved(app, client)["answers"]
     response = answer(client, "stunden", "ueber-6", query="?aendern=1")
-    assert response.headers["Location"] == "/klaerung/pruefen"
+    assert response.headers["Location"] == "/klaerung/pruefen#frage-stunden"  # the answer's place, not the top
     after = saved(app, client)["answers"]
     assert after == {**before, "stunden": "ueber-6"}
-    assert 'href="/klaerung/pruefen"' in client.get("/klaerung/frage/stunden?aendern=1").get_data(as_text=True)
+    assert 'href="/klaerung/pruefen#frage-stunden"' in client.get("/klaerung/frage/stunden?aendern=1").get_data(as_text=True)
+    assert 'id="frage-stunden"' in client.get("/klaerung/pruefen").get_data(as_text=True)
 
 
 def test_a_change_that_opens_a_question_asks_it_then_returns(client):
@@ -294,7 +298,7 @@ def test_a_change_that_opens_a_question_asks_it_then_returns(client):
     assert response.headers["Location"] == "/klaerung/frage/praktikum-wie?aendern=1"
     assert client.get("/klaerung/pruefen").headers["Location"] == "/klaerung/weiter"
     response = answer(client, "praktikum-wie", "gut", query="?aendern=1")
-    assert response.headers["Location"] == "/klaerung/pruefen"
+    assert response.headers["Location"] == "/klaerung/pruefen#frage-praktikum-wie"
 
 
 def test_the_result_waits_for_the_last_answer(client):
@@ -426,8 +430,8 @@ def test_continuing_with_the_code_in_a_fresh_browser(app, client):
     code = session_code(client)
     fresh = app.test_client()
     response = post_form(fresh, "/weitermachen", {"code": code.lower()})
-    assert response.headers["Location"] == "/klaerung/weiter"
-    assert fresh.get("/klaerung/weiter").headers["Location"] == "/klaerung/frage/dauer"
+    assert response.headers["Location"] == "/klaerung/weiter?zurueck=1"
+    assert fresh.get("/klaerung/weiter?zurueck=1").headers["Location"] == "/klaerung/frage/dauer"
 
 
 def test_ending_on_a_shared_computer_forgets_the_code_but_keeps_the_answers(app, client):
@@ -436,7 +440,7 @@ def test_ending_on_a_shared_computer_forgets_the_code_but_keeps_the_answers(app,
     code = session_code(client)
     assert post_form(client, "/klaerung/pause", {}).headers["Location"] == "/klaerung/pause/fertig"
     assert session_code(client) is None
-    assert client.get("/klaerung/frage/dauer").headers["Location"] == "/klaerung"
+    assert client.get("/klaerung/frage/dauer").headers["Location"] == "/klaerung/abgelaufen?seite=/klaerung/frage/dauer"
     with app.app_context():
         assert store.load(code)["klaerung"]["answers"] == {"bereich": "arbeitsbereich"}
 
@@ -474,7 +478,7 @@ def test_a_started_klaerung_is_offered_on_the_start_page(client):
 
 def test_the_demo_code_opens_a_finished_klaerung(app, client, runner):
     assert "Kompass Sonne Tiger 2026" in runner.invoke(args=["demo", "load"]).output
-    assert post_form(client, "/weitermachen", {"code": "kompass sonne tiger 2026"}).headers["Location"] == "/klaerung/weiter"
+    assert post_form(client, "/weitermachen", {"code": "kompass sonne tiger 2026"}).headers["Location"] == "/klaerung/weiter?zurueck=1"
     assert client.get("/klaerung/weiter").headers["Location"] == "/klaerung/pruefen"
     text = page_text(check_page(client.get("/klaerung/ergebnis")))
     assert "Erstellt am 25. November 2026" in text and "Hat im Praktikum" in text

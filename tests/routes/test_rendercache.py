@@ -8,7 +8,7 @@ import pytest
 from flask import flash
 
 from portal.ui.rendercache import EXTENSION_KEY, TOKEN_PLACEHOLDER, render_shared
-from tests.routes.test_klaerung import answer, answer_all_until, start
+from tests.routes.test_klaerung import answer, answer_all_until, session_code, start
 from tests.support.forms import post_form
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -38,12 +38,19 @@ def test_two_people_share_the_page_but_each_gets_their_own_form_token(app):
     first_token, second_token = token_of(first_html), token_of(second_html)
 
     assert first_token != second_token
-    assert first_html.replace(first_token, "") == second_html.replace(second_token, "")
+    # The same page apart from the form token and the person's code (put in like the token).
+    first_code, second_code = session_code(first), session_code(second)
+    assert first_code in first_html and second_code in second_html
+    assert (first_html.replace(first_token, "").replace(first_code, "")
+            == second_html.replace(second_token, "").replace(second_code, ""))
     assert len(cached_pages(app)) == 1
+    assert not any(first_code in html or second_code in html for html in cached_pages(app))
     assert TOKEN_PLACEHOLDER not in second_html
     # Each token works for its own person only.
     refused = second.post(QUESTION, data={"csrf_token": first_token, "answer": "arbeitsbereich"})
-    assert refused.status_code == 400
+    # (The Klärung answers a refused form with the page that explains it and continues with the code.)
+    assert refused.status_code == 303 and refused.headers["Location"].startswith("/klaerung/abgelaufen?")
+    assert second.get("/klaerung/weiter").headers["Location"] == QUESTION  # nothing was stored
     accepted = second.post(QUESTION, data={"csrf_token": second_token, "answer": "arbeitsbereich"})
     assert accepted.status_code == 303
 

@@ -116,23 +116,19 @@ def test_the_longest_letter_still_fits_on_two_pages(app):
     assert "Mit freundlichen Grüßen" in " ".join(_text_of(page) for page in document.pages)
 
 
-def test_the_klaerung_result_gives_the_help_lines():
-    snapshot = {
-        "title": "Mein Ergebnis",
-        "created": "2026-11-25",
-        "sections": [
-            {"heading": "Das mache ich gerne", "items": ["Garten"]},
-            {"heading": "Diese Hilfe brauche ich", "items": ["In einem Betrieb lernen", "Hilfe auf dem Weg", "In einem Betrieb lernen"]},
-            {"heading": "Diese Module passen zu Ihnen", "items": ["Modul 3: Lernen im Betrieb mit Job·coach. Sie möchten in einem Betrieb lernen."]},
-            {"heading": "Ihre nächsten Schritte", "items": ["Sprechen Sie mit dem Sozial·dienst."]},
-        ],
-    }
-    assert handover.help_text(snapshot) == (
-        "- In einem Betrieb lernen\n- Hilfe auf dem Weg\n- Modul 3: Lernen im Betrieb mit Jobcoach"
+def test_the_klaerung_answers_give_formal_help_sentences():
+    """More in tests/unit/test_letter_from_klaerung.py."""
+    facts = {"answers": {"ziel": "arbeitsplatz", "hilfe": ["lernen-betrieb"], "budget-kennen": "ja"}, "modules": [3]}
+    assert handover.help_text(facts) == (
+        "Ich möchte auf dem allgemeinen Arbeitsmarkt arbeiten.\n"
+        "Ich brauche Begleitung und Anleitung im Betrieb durch einen Jobcoach.\n"
+        "Nach meiner eigenen Einschätzung passen dafür die Leistungen Modul 3 „Betriebliche Qualifizierung mit "
+        "Jobcoaching“ aus dem Modell JobBudget."
     )
 
 
 def test_no_or_broken_klaerung_result_gives_no_help_lines():
     assert handover.help_text(None) == ""
     assert handover.help_text({"sections": [{"heading": "Das mache ich gerne", "items": ["Garten"]}]}) == ""
-    assert handover.help_text({"sections": ["kaputt", {"heading": None, "items": None}]}) == ""
+    assert handover.help_text({"answers": "kaputt"}) == ""
+    assert handover.help_text({"answers": {"ziel": ["nicht-da"], "bereich": 3}, "modules": ["x", 99]}) == handover.HELP_OPEN
