@@ -6,11 +6,8 @@ import importlib
 import sys
 
 import pytest
-from argon2 import PasswordHasher
-from argon2.profiles import CHEAPEST
 from sqlalchemy import inspect
 
-import portal.providers.passwords as passwords
 from portal import create_app
 from portal.config import ConfigurationError
 from portal.extensions import db
@@ -19,17 +16,10 @@ from portal.providers.demo import DEFAULT_DEMO_PASSWORD, load_demo
 from portal.providers.models import Provider
 from portal.security import check_production_data
 from tests.conftest import make_config
+from tests.routes.test_inbox import cheap_passwords  # noqa: F401  (fixture)
 
 LONG_KEY = "k" * 40
 OWN_PASSWORD = "ein eigenes gutes Passwort"
-
-
-@pytest.fixture(autouse=True)
-def cheap_passwords(monkeypatch):
-    monkeypatch.setattr(passwords, "_hasher", PasswordHasher.from_parameters(CHEAPEST))
-    passwords._dummy_hash.cache_clear()
-    yield
-    passwords._dummy_hash.cache_clear()
 
 
 @pytest.fixture(autouse=True)
