@@ -497,3 +497,16 @@ def test_the_mediopunkt_in_interface_text_is_drawn_not_read(client):
     main = html.split('<main', 1)[1].split('</main>', 1)[0]
     assert "Begleit·person" not in main
     assert 'Begleit<span class="mp" aria-hidden="true"></span><wbr>person' in main
+
+
+def test_an_answer_page_offers_read_aloud_also_to_a_person_alone(client):
+    start(client, "allein")
+    q = questionnaire("de")
+    answers = walk(q, sorgen=["zurueck"])
+    given: dict = {}
+    while (question := flow.open_question(q, given)).id != "antwort-zurueck":
+        answer(client, question.id, None if question.is_info else answers[question.id])
+        given[question.id] = answers[question.id]
+    document = check_page(client.get("/klaerung/frage/antwort-zurueck"))
+    assert document.find(".//*[@data-read-aloud-start]") is not None
+    assert document.find(".//*[@class='klaerung-answer'][@data-read-aloud]") is not None
