@@ -93,7 +93,7 @@ def test_keep_the_checklist_with_a_code_and_continue_in_another_browser(page, br
     assert page.locator("h1").inner_text() == "Ihr Code"
     check_accessibility(page)
     code = page.locator(".budget-code-large").inner_text()
-    assert re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+ \d{4}", code)
+    assert re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+ \d{4}", code)
 
     other = browser.new_context(base_url=live_server.url, locale="de-DE")
     try:

@@ -93,7 +93,7 @@ def start_by_keyboard(page, mode_label: str) -> None:
 
 def code_on_pause_page(page) -> str:
     code = page.locator(".klaerung-code").inner_text().strip()
-    assert re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+ \d{4}", code), code
+    assert re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+ \d{4}", code), code
     return code
 
 
