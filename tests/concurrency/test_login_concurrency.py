@@ -74,7 +74,9 @@ def test_parallel_wrong_passwords_are_each_counted_before_they_are_checked(serve
 
         def guess(browser):
             ready.wait()  # everybody presses the button at the same moment
-            return browser.request("POST", "/anbieter/anmelden", {"email": ANNA, "password": "geraten"})
+            status, location, _html = browser.request("POST", "/anbieter/anmelden", {"email": ANNA, "password": "geraten"})
+            assert status == 303 and location.startswith("/anbieter/anmelden"), (status, location)
+            return browser.request("GET", location)  # the login page again, with the message
 
         with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
             answers += list(pool.map(guess, browsers))

@@ -15,7 +15,7 @@ from portal.inbox.models import AuditEntry
 from portal.providers import admin
 from portal.providers.passwords import verify_password
 from tests.conftest import empty_database, make_config, reset_database
-from tests.routes.test_inbox import ANNA, PASSWORD, cheap_passwords, export, inbox, login  # noqa: F401
+from tests.routes.test_inbox import ANNA, PASSWORD, cheap_passwords, export, failed_login, inbox, login  # noqa: F401
 from tests.support.forms import post_form
 from tests.support.pagecheck import check_page, page_text
 
@@ -58,7 +58,7 @@ def test_a_new_password_and_disabling_end_every_session(client, app, inbox, runn
     result = runner.invoke(args=["users", "password", "--email", ANNA], env={"PORTAL_PASSWORD": "ein neues gutes Passwort"})
     assert result.exit_code == 0, result.output
     assert client.get("/anbieter").status_code == 302
-    assert "stimmt nicht" in page_text(check_page(login(client, ANNA, PASSWORD)))
+    assert "stimmt nicht" in page_text(check_page(failed_login(client, ANNA, PASSWORD)))
     assert login(client, ANNA, "ein neues gutes Passwort").status_code == 303
     copy = copy_of(app, client)
     runner.invoke(args=["users", "disable", ANNA])
@@ -123,9 +123,9 @@ def test_the_absolute_lifetime_is_read_from_the_environment(tmp_path, monkeypatc
 def test_the_owner_logs_in_from_another_network_while_an_attacker_hammers_the_address(app, inbox):
     attacker = from_address(app.test_client(), ATTACKER)
     for _ in range(15):
-        text = page_text(check_page(login(attacker, ANNA, "geraten")))
+        text = page_text(check_page(failed_login(attacker, ANNA, "geraten")))
         assert "stimmt nicht" in text or "warten" in text
-    assert "warten" in page_text(check_page(login(attacker, ANNA, PASSWORD)))  # the attacker's pair waits
+    assert "warten" in page_text(check_page(failed_login(attacker, ANNA, PASSWORD)))  # the attacker's pair waits
     owner = from_address(app.test_client(), OWNER)
     assert login(owner, ANNA, PASSWORD).status_code == 303
     assert owner.get("/anbieter").status_code == 200
@@ -133,7 +133,7 @@ def test_the_owner_logs_in_from_another_network_while_an_attacker_hammers_the_ad
 
 def test_an_ipv6_network_counts_as_one(app, inbox):
     def answer(address, password="geraten"):
-        return page_text(check_page(login(from_address(app.test_client(), address), ANNA, password)))
+        return page_text(check_page(failed_login(from_address(app.test_client(), address), ANNA, password)))
 
     for _ in range(3):
         assert "stimmt nicht" in answer("2001:db8:1:2::1")
@@ -146,11 +146,11 @@ def test_many_failures_everywhere_slow_everyone_down_but_the_owner_still_gets_in
     for number in range(5):  # a distributed attack: each address and network once
         client = from_address(app.test_client(), f"192.0.2.{number}")
         with caplog.at_level(logging.WARNING):
-            assert "stimmt nicht" in page_text(check_page(login(client, f"team{number}@integra-luebeck.example", "x")))
+            assert "stimmt nicht" in page_text(check_page(failed_login(client, f"team{number}@integra-luebeck.example", "x")))
     assert any("INBOX_GLOBAL_FAILURES_PER_MINUTE" in record.getMessage() for record in caplog.records)
     braked = from_address(app.test_client(), "192.0.2.77")
-    assert "stimmt nicht" in page_text(check_page(login(braked, ANNA, "geraten")))
-    assert "warten" in page_text(check_page(login(braked, ANNA, "nochmal geraten")))  # at once after one failure
+    assert "stimmt nicht" in page_text(check_page(failed_login(braked, ANNA, "geraten")))
+    assert "warten" in page_text(check_page(failed_login(braked, ANNA, "nochmal geraten")))  # at once after one failure
     assert login(from_address(app.test_client(), OWNER), ANNA, PASSWORD).status_code == 303
 
 
@@ -162,7 +162,7 @@ def test_a_password_with_spaces_at_its_ends_is_taken_as_typed(client, app, inbox
     with app.app_context():
         admin.create_user(admin.find_provider("ifd-bremen"), "leer@ifd.example", spaced)
         db.session.commit()
-    assert "stimmt nicht" in page_text(check_page(login(client, "leer@ifd.example", spaced.strip())))
+    assert "stimmt nicht" in page_text(check_page(failed_login(client, "leer@ifd.example", spaced.strip())))
     assert login(client, " leer@ifd.example ", spaced).status_code == 303  # the address is still trimmed
 
 

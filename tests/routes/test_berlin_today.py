@@ -10,7 +10,7 @@ import pytest
 
 from portal import clock
 from tests.routes.test_budget import LETTER
-from tests.routes.test_inbox import cheap_passwords, inbox, login  # noqa: F401 (fixtures)
+from tests.routes.test_inbox import cheap_passwords, export, inbox, login  # noqa: F401 (fixtures)
 from tests.routes.test_klaerung import finish, saved
 from tests.support.forms import post_form
 from tests.support.pagecheck import check_page, page_text
@@ -39,5 +39,5 @@ def test_the_letter_has_the_date_in_berlin(client):
 
 def test_the_inbox_export_is_named_with_the_date_in_berlin(client, inbox):  # noqa: F811
     login(client)
-    response = client.get("/anbieter/export.csv")
+    response = export(client)
     assert 'filename="anfragen-2026-03-02.csv"' in response.headers["Content-Disposition"]

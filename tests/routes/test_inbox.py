@@ -63,6 +63,13 @@ def login(client, email=ANNA, password=PASSWORD, follow=None):
                      {"email": email, "password": password}, page_url="/anbieter/anmelden")
 
 
+def failed_login(client, email=ANNA, password=PASSWORD):
+    """The login page that a refused login leads back to (Post/Redirect/Get), with its message."""
+    response = login(client, email, password)
+    assert response.headers["Location"].startswith("/anbieter/anmelden"), response.headers["Location"]
+    return client.get(response.headers["Location"])
+
+
 def search(client, term: str, status: str | None = None):
     """The search box: the term goes by POST into the session, never into a URL."""
     data = {"suche": term, **({"status": status} if status else {})}

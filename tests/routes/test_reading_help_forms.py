@@ -91,12 +91,12 @@ def test_question_1_explains_its_words_in_place(app, client, lang):
     shown = summaries(fieldset)
     for summary in QUESTION_1[lang]:
         assert summary in shown
-    # Between the question and the answers, as a content page has them after the text; not in the legend.
+    # After the answers, so that on a phone the question and its answers come first; not in the legend.
     children = [child for child in fieldset]
     kinds = [child.tag.replace(XHTML, "") + "." + ".".join(sorted(_classes(child))) for child in children]
     assert kinds[0] == "legend.legend"
     explanations = next(i for i, k in enumerate(kinds) if "field-explanations" in k)
-    assert explanations < next(i for i, k in enumerate(kinds) if "choices" in k)
+    assert explanations > next(i for i, k in enumerate(kinds) if "choices" in k)
     assert not summaries(fieldset.find(f"{XHTML}legend"))
     # The explanation itself is there to read, with the Mediopunkt drawn, not typed.
     html = client.get("/klaerung/frage/bereich").get_data(as_text=True)

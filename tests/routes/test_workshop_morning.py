@@ -15,7 +15,7 @@ from portal.klaerung import flow
 from portal.providers.demo import load_demo
 from tests.routes.test_contact_journey import send, step, walk_to_check
 from tests.routes.test_klaerung import session_code
-from tests.support.forms import post_form
+from tests.support.forms import follow, post_form
 from tests.unit.test_klaerung_data import questionnaire, walk
 
 WORKSHOP = "192.0.2.50"
@@ -110,15 +110,17 @@ def test_a_morning_in_the_training_room_blocks_nobody(app, clock):
 
     def resume(n, code):
         other = computer(app)  # after the break, at another computer
-        if n == 0:
-            yield post_form(other, "/weitermachen", {"code": code.replace(" ", "")[:-1] + "0"})  # a typo
+        if n == 0:  # a typo: the form comes back with "Den Code kennen wir nicht"
+            typo = follow(other, post_form(other, "/weitermachen", {"code": code[:-1] + ("1" if code.endswith("0") else "0")}))
+            assert "Den Code kennen wir nicht" in typo.get_data(as_text=True)
+            yield typo
         response = post_form(other, "/weitermachen", {"code": code})
         assert response.status_code == 303, response.status_code
         yield response
 
     statuses += play(clock, [resume(n, code) for n, code in enumerate(codes[CONTACTS:CONTACTS + RESUMES])])
     assert 429 not in statuses
-    assert statuses.count(200) == 1  # the typo: "Den Code kennen wir nicht"; every other form went through
+    assert statuses.count(200) == 1  # the page with the typo; every other form went through
     assert set(statuses) == {200, 303} and len(statuses) > PEOPLE * 20
 
 
