@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app portal
 PORT ?= 5000
 CHROMIUM ?= /usr/bin/chromium
+# pytest-xdist workers: one per core of the 2-core CI machine; TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 # Debian packages: the PDF letter needs pango (WeasyPrint); the browser tests need Chromium.
 RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := chromium
@@ -16,10 +18,12 @@ run: install runtime-packages database ## start the portal on http://127.0.0.1:$
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install-test runtime-packages chromium ## run every test, browser tests included
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-test-postgres: install-test runtime-packages chromium ## the same tests against a throwaway PostgreSQL server
-	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+# The browser tests drive the same views that the route tests call; on PostgreSQL the route, unit and
+# concurrency tests prove the database layer, and the browser tests run once, on SQLite (`make test`).
+test-postgres: install-test runtime-packages ## the tests without a browser against a throwaway PostgreSQL server
+	scripts/with-postgres $(PY) -m pytest -n $(TEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
 
 test-scale: install-scale runtime-packages ## two gunicorn instances, one PostgreSQL, one Redis: the README's "Scaling out", proved
 	scripts/with-postgres scripts/with-redis $(PY) -m pytest tests/scale $(PYTEST_ARGS)

@@ -26,8 +26,29 @@ CHROMIUM_ARGS = [
 ]
 # TEST_DATABASE_URL=postgresql://… runs the whole suite against PostgreSQL (scripts/with-postgres,
 # used by .ci/run); the browser tests' live server then uses TEST_LIVE_DATABASE_URL.
-TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
-TEST_LIVE_DATABASE_URL = os.environ.get("TEST_LIVE_DATABASE_URL")
+
+
+def database_of_this_worker(url: str | None) -> str | None:
+    """With pytest-xdist (`make test` runs two workers), each worker gets its own PostgreSQL database,
+    `<name>_gw0`, `<name>_gw1` …, created on first use: the tests empty their tables after each test,
+    which must not hit the other worker's rows. SQLite needs nothing: each test has its own file."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker or not url.startswith("postgresql"):
+        return url
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    own = make_url(url).set(database=f"{make_url(url).database}_{worker}")
+    server = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        if connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": own.database}).scalar() is None:
+            connection.execute(text(f'CREATE DATABASE "{own.database}"'))
+    server.dispose()
+    return own.render_as_string(hide_password=False)
+
+
+TEST_DATABASE_URL = database_of_this_worker(os.environ.get("TEST_DATABASE_URL"))
+TEST_LIVE_DATABASE_URL = database_of_this_worker(os.environ.get("TEST_LIVE_DATABASE_URL"))
 _schema_ready: set[str] = set()
 
 # Content is immutable during a test run: parse it once, as production does once per process.
