@@ -8,6 +8,7 @@ from ..extensions import db, limiter
 from ..library import content_page
 from ..ui.limits import form_rate_limit
 from ..ui.rendercache import shared_page
+from .comparison import comparison_for
 from .forms import BarrierReportForm
 from .models import BarrierReport
 
@@ -52,6 +53,16 @@ def imprint():
 @shared_page
 def support():
     return _simple_page("begleitung")
+
+
+@bp.get("/geld-und-sicherheit")
+@shared_page
+def money():
+    """Money and safety on the way out of the workshop, with the comparison of the three ways."""
+    page = content_page("geld-und-sicherheit")
+    return render_template("pages/money.html", title=page.title, page=page,
+                           comparison=comparison_for(current_app, g.lang),
+                           description=page.meta.get("summary", ""))
 
 
 @bp.route("/barrierefreiheit", methods=["GET", "POST"])
