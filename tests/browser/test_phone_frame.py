@@ -38,6 +38,7 @@ MAIN_PAGES = [
     "/datenschutz",
     "/impressum",
     "/begleitung",
+    "/geld-und-sicherheit",
     "/anbieter/anmelden",
 ]
 TEXT_SIZES = ("normal", "gross", "sehr-gross")
