@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.test_modules_browser import FAKE_SPEECH, wait_until
 from tests.support.browser import NARROW, WIDE, check_accessibility
 from tests.support.keyboard import focus_next, press_and_wait
 
@@ -52,3 +53,18 @@ def test_keyboard_only_from_the_start_page_to_the_page_and_its_links(page):
     # The links inside the comparison are reachable by keyboard too.
     focus_next(page, "el.closest('table.comparison') && el.getAttribute('href') === '/module/8'")
     assert page.evaluate("document.activeElement.getBoundingClientRect().width") > 0
+
+
+@pytest.mark.parametrize("viewport", [WIDE, NARROW])
+def test_read_aloud_reads_each_answer_of_the_table_with_its_way(page, viewport):
+    """On a wide screen the cell's way is hidden (the column header shows it), but read-aloud still says it."""
+    page.add_init_script(FAKE_SPEECH)
+    page.set_viewport_size(viewport)
+    page.goto(URL + "?lang=de")
+    page.locator("[data-read-aloud-start]").click()
+    wait_until(page, "window.__spoken.includes('Mit Arbeitsvertrag') && window.__spoken.length >= 80")
+    wait_until(page, "document.querySelector('[data-read-aloud-start]').hidden === false")
+    spoken = page.evaluate("window.__spoken")
+    money = spoken.index("Geld", spoken.index("3 Wege im Vergleich") if "3 Wege im Vergleich" in spoken else 0)
+    assert spoken[money:money + 3] == ["Geld", "In der Werkstatt", "Sie bekommen Werkstattlohn."]
+    assert not any(text.startswith("Für Fachleute") or "§" in text for text in spoken)
