@@ -88,9 +88,12 @@ OPERATOR_PAGES = frozenset({"pages/datenschutz.md", "pages/impressum.md", "pages
 UNCLEAR_WE = re.compile(r"(?<![\w·-])(?:wir|uns|unser|unsere|unseren|unserem|unserer|unseres)(?![\w·-])", re.IGNORECASE)
 
 # The job coach is not always "er": a line that names "Job·coach" (one person, not "Job·coaches")
-# followed in the same line or the next line by er/ihm/ihn/sein… Repeat the noun instead.
+# followed in the same line or in the next lines by er/ihm/ihn/seine… Repeat the noun instead.
+# Plain "sein" is mostly the verb ("da sein"): only "Sein" at the start of a line counts.
 JOB_COACH = re.compile(r"Job·coach(?!es|in)")
-MALE_PRONOUN = re.compile(r"(?<![\w·-])(?:er|ihm|ihn|sein|seine|seinen|seinem|seiner|seines)(?![\w·-])", re.IGNORECASE)
+MALE_PRONOUN = re.compile(
+    r"(?<![\w·-])(?:[Ee]r|[Ii]hm|[Ii]hn|[Ss]eine|[Ss]einen|[Ss]einem|[Ss]einer|[Ss]eines)(?![\w·-])|^Sein(?![\w·-])"
+)
 
 # Interface strings follow the term list too: translations/<area>/<lang>/LC_MESSAGES/messages.po
 # beside the content folder (translations/ for content/easy_language). The msgid is German,
@@ -505,8 +508,9 @@ def _check(root: Path) -> tuple[list[Problem], list[FileReadability], int]:
                 )
     catalogues = translation_catalogues(root)
     file_count += len(catalogues)
+    catalogue_rules: dict[str, LanguageRules] = {}
     for catalogue in catalogues:
-        problems += check_catalogue(root, catalogue)
+        problems += check_catalogue(root, catalogue, catalogue_rules)
     problems.sort(key=lambda problem: (problem.path, problem.line))
     return problems, scores, file_count
 
@@ -568,11 +572,13 @@ def read_catalogue_texts(path: Path) -> list[CatalogueText]:
     return result
 
 
-def check_catalogue(root: Path, path: Path) -> list[Problem]:
+def check_catalogue(root: Path, path: Path, rules_by_lang: dict[str, LanguageRules] | None = None) -> list[Problem]:
     """The `term` rule on a catalogue: German msgids, msgstrs in the catalogue's language."""
-    lang = path.parents[1].name
-    source = _language_rules(root, "de")
-    target = source if lang == "de" else _language_rules(root, lang)
+    rules_by_lang = {} if rules_by_lang is None else rules_by_lang
+    for lang in ("de", path.parents[1].name):
+        if lang not in rules_by_lang:
+            rules_by_lang[lang] = _language_rules(root, lang)
+    source, target = rules_by_lang["de"], rules_by_lang[path.parents[1].name]
     shown = display_path(path)
     problems = []
     for text in read_catalogue_texts(path):
