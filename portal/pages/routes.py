@@ -54,6 +54,12 @@ def support():
     return _simple_page("begleitung")
 
 
+@bp.get("/ueber-jobbudget")
+@shared_page
+def about():
+    return _simple_page("ueber-jobbudget")
+
+
 @bp.route("/barrierefreiheit", methods=["GET", "POST"])
 @limiter.limit(form_rate_limit, methods=["POST"])
 def accessibility():

@@ -38,6 +38,7 @@ MAIN_PAGES = [
     "/datenschutz",
     "/impressum",
     "/begleitung",
+    "/ueber-jobbudget",
     "/anbieter/anmelden",
 ]
 TEXT_SIZES = ("normal", "gross", "sehr-gross")
