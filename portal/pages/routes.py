@@ -18,7 +18,7 @@ ENTRY_POINTS = (
     ("/module", "start-module", _l("Die 8 Module"), _l("Diese Hilfe gibt es auf dem Weg zur Arbeit.")),
     ("/klaerung", "start-klaerung", _l("Klärung"), _l("Finden Sie heraus: Was will ich? Was kann ich?")),
     ("/budget", "start-budget", _l("Persönliches Budget"), _l("So beantragen Sie Geld für Ihre Hilfe.")),
-    ("/kontakt", "start-kontakt", _l("Kontakt"), _l("Sprechen Sie mit einer Fach·person.")),
+    ("/kontakt", "start-kontakt", _l("Kontakt"), _l("Sprechen Sie mit einer Fach·kraft.")),
 )
 
 

@@ -43,7 +43,7 @@ def test_every_module_page(client, number, lang):
 
 def test_the_goal_scheme_questions_are_on_the_module_page(client):
     text = page_text(check_page(client.get("/module/3?lang=de")))
-    for question in ("Was ist das Ziel?", "Wie erreichen wir das Ziel?", "Woran erkennen Sie, dass das Ziel erreicht ist?"):
+    for question in ("Was ist das Ziel?", "Wie erreichen Sie das Ziel?", "Woran erkennen Sie, dass das Ziel erreicht ist?"):
         assert question in text
 
 
