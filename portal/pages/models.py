@@ -22,7 +22,6 @@ class BarrierReport(db.Model):
     PAGE_MAX = 300
     DESCRIPTION_MAX = 2000
     CONTACT_MAX = 200
-    NOTES_MAX = 20000  # all notes together; one note is at most portal.operator.forms.NOTE_MAX
 
     id = db.Column(db.Integer, primary_key=True)
     created_at = db.Column(db.DateTime(timezone=True), nullable=False, default=utcnow)
@@ -31,6 +30,7 @@ class BarrierReport(db.Model):
     description = db.Column(db.Text, nullable=False)
     contact = db.Column(db.String(CONTACT_MAX), nullable=False, default="")
     status = db.Column(db.String(10), nullable=False, default=NEW, server_default=NEW, index=True)
-    # The team's notes, newest last, each with its date and author (see portal.operator.logic).
+    # The team's notes and status changes, oldest first, each with its time and author: a JSON list
+    # written and read by portal.operator.logic (never shown to the person who reported).
     notes = db.Column(db.Text, nullable=False, default="", server_default="")
     updated_at = db.Column(db.DateTime(timezone=True), nullable=True)
