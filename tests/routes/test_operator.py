@@ -291,7 +291,7 @@ def test_a_change_needs_the_form_token(client, app, desk):
     report_barrier(client)
     login(client, OPERATOR)
     response = client.post(f"/betrieb/barrieren/{last_report_id(app)}", data={"status": "erledigt"})
-    assert response.status_code in (400, 303)
+    check_page(response, status=400)
     with app.app_context():
         assert db.session.execute(db.select(BarrierReport.status)).scalar_one() == "neu"
 
@@ -333,3 +333,33 @@ def test_reports_and_their_notes_are_purged_on_time(client, app, runner, desk):
     assert client.get(f"/betrieb/barrieren/{old}").status_code == 404
     assert "Nach 12 Monaten löschen wir die Meldung mit allen Notizen." in page_text(
         check_page(client.get(f"/betrieb/barrieren/{new}")))
+
+
+# --- what the form and the thank-you page promise -----------------------------------------------------
+
+
+class TestEightMonths:
+    @pytest.fixture
+    def app_config(self):
+        return {"BARRIER_REPORT_RETENTION_MONTHS": 8}
+
+    def test_the_form_says_who_reads_the_report_and_how_long_it_is_kept(self, client):
+        german = page_text(check_page(client.get("/barrierefreiheit?lang=de"), lang="de"))
+        assert "Ihre Meldung geht an das Team vom Portal." in german
+        assert "Das Team hebt Ihre Meldung 8 Monate lang auf." in german
+        assert "Nach 8 Monaten löschen wir Ihre Meldung." in german
+        english = page_text(check_page(client.get("/barrierefreiheit?lang=en"), lang="en"))
+        assert "Your report goes to the team that runs this portal." in english
+        assert "The team keeps your report for 8 months." in english
+
+
+def test_the_thank_you_page_says_who_looks_and_promises_no_time(client):
+    german = page_text(check_page(client.get("/barrierefreiheit/danke?lang=de"), lang="de"))
+    for line in ("Ihre Meldung geht an das Team vom Portal.", "Das Team liest Ihre Meldung.",
+                 "Das Team prüft die Barriere.", "Bei manchen Barrieren dauert es lange."):
+        assert line in german
+    assert "Wir schauen uns die Barriere an." not in german
+    english = page_text(check_page(client.get("/barrierefreiheit/danke?lang=en"), lang="en"))
+    assert "The team will read your report." in english and "Others take a long time." in english
+    for promise in ("Tagen", "Wochen", "Woche", "days", "weeks"):
+        assert promise not in german and promise not in english
