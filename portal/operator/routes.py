@@ -54,7 +54,7 @@ def report(report_id: int):
         try:
             logic.change(report, user, form.status.data, form.note.data, utcnow())
         except logic.NothingChanged:
-            form.note.errors.append(_("Sie haben nichts geändert. Bitte wählen Sie einen anderen Status oder schreiben Sie eine Notiz."))
+            form.note.errors.append(_("Bitte ändern Sie den Status oder schreiben Sie eine Notiz."))
         except logic.NotesFull:
             form.note.errors.append(_("Diese Meldung hat schon %(number)s Einträge. Mehr geht nicht.", number=logic.ENTRIES_MAX))
         else:

@@ -45,7 +45,7 @@ def test_an_operator_works_through_a_barrier_report_by_keyboard(page, live_app, 
     check_accessibility(page)
 
     submit(page, "Speichern")  # nothing changed: a friendly error, focus on the summary
-    assert "Sie haben nichts geändert." in page.locator(".error-summary").inner_text()
+    assert "Bitte ändern Sie den Status oder schreiben Sie eine Notiz." in page.locator(".error-summary").inner_text()
     check_accessibility(page)
 
     choose_radio(page, "status", "in_arbeit")

@@ -267,8 +267,8 @@ def test_status_and_notes_are_saved_with_audit_entries(client, app, desk):
 
 
 @pytest.mark.parametrize("data,message", [
-    ({"status": "neu", "note": ""}, "Sie haben nichts geändert."),
-    ({"status": "neu", "note": "   "}, "Sie haben nichts geändert."),
+    ({"status": "neu", "note": ""}, "Bitte ändern Sie den Status oder schreiben Sie eine Notiz."),
+    ({"status": "neu", "note": "   "}, "Bitte ändern Sie den Status oder schreiben Sie eine Notiz."),
     ({"status": "geloescht", "note": ""}, "Bitte wählen Sie einen Status."),
     ({"status": "in_arbeit", "note": "x" * (NOTE_MAX + 1)}, "höchstens"),
 ])
