@@ -1,7 +1,8 @@
 """Start page, accessibility statement with the barrier report, privacy, imprint, support staff page.
 
 Settings: BARRIER_REPORT_RETENTION_MONTHS (12): barrier reports are deleted this many months
-after they came (`flask --app portal purge`); the report form says so.
+after they came (`flask --app portal purge`); the report form says so. A new report queues a notice
+for the operators (portal.operator.notices, without what it says); they work on it at /betrieb.
 """
 from ..config import _int
 from ..housekeeping import register_purger

@@ -67,15 +67,19 @@ def accessibility():
     form = BarrierReportForm()
     if form.validate_on_submit():
         if not form.is_spam:
-            db.session.add(
-                BarrierReport(
-                    lang=g.lang,
-                    page=form.page.data or "",
-                    description=form.description.data,
-                    contact=form.contact.data or "",
-                )
+            from ..mail.outbox import send_after_response
+            from ..operator.notices import queue_notice  # the operator's desk: a notice, not the text
+
+            report = BarrierReport(
+                lang=g.lang,
+                page=form.page.data or "",
+                description=form.description.data,
+                contact=form.contact.data or "",
             )
+            db.session.add(report)
+            queue_notice(report)
             db.session.commit()
+            send_after_response()
         return redirect(url_for("pages.accessibility_thanks"), code=303)
     return render_template("pages/accessibility.html", title=page.title, page=page, form=form,
                            retention_months=current_app.config["BARRIER_REPORT_RETENTION_MONTHS"])
