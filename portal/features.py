@@ -17,6 +17,7 @@ FEATURES = (
     "portal.mail",
     "portal.contact",
     "portal.inbox",
+    "portal.operator",
 )
 
 

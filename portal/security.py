@@ -46,8 +46,10 @@ def check_production_data(app) -> None:
 
     - the demo providers (their made-up postcode areas would capture real requests, and their
       `.example` addresses receive no mail);
-    - an active staff account that accepts the demo password (anyone who read the README could
-      log in to that provider's inbox).
+    - an active account that accepts the demo password, a provider's staff or an operator (anyone
+      who read the README could log in to that provider's inbox, or to the operator's desk);
+    - the demo operator account, active (its `.example` address receives no barrier-report notices,
+      and its name is in the README).
 
     Called where the portal is served (`wsgi.py`), not in `create_app`: `flask db upgrade` must work
     on an empty database, and `flask providers …` / `flask users disable …` must still run so the
@@ -59,6 +61,7 @@ def check_production_data(app) -> None:
 
     from .config import ConfigurationError
     from .extensions import db
+    from .operator.demo import DEMO_OPERATOR_EMAIL
     from .providers.demo import DEFAULT_DEMO_PASSWORD, SITES, demo_password
     from .providers.models import Provider, StaffUser
     from .providers.passwords import verify_password
@@ -79,11 +82,20 @@ def check_production_data(app) -> None:
         if StaffUser.__tablename__ in tables:
             passwords = {DEFAULT_DEMO_PASSWORD, demo_password()}
             users = db.session.execute(db.select(StaffUser).filter_by(active=True).order_by(StaffUser.email)).scalars()
-            weak = [user.email for user in users if any(verify_password(user.password_hash, p) for p in passwords)]
+            weak = [user.email + (" (operator)" if user.is_operator else "") for user in users
+                    if any(verify_password(user.password_hash, p) for p in passwords)]
             if weak:
                 problems.append(
                     f"these active accounts accept the demo password: {', '.join(weak)}. "
                     "Disable them (flask --app portal users disable EMAIL) and create accounts with their own passwords."
+                )
+            demo_operator = db.session.execute(
+                db.select(StaffUser.email).filter_by(email=DEMO_OPERATOR_EMAIL, active=True)).scalar()
+            if demo_operator:
+                problems.append(
+                    f"the demo operator account {demo_operator} is active: its made-up address receives no notices "
+                    f"about barrier reports. Disable it (flask --app portal users disable {demo_operator}) and create "
+                    "your own (flask --app portal users create --operator --email …)."
                 )
         db.session.remove()
     if problems:

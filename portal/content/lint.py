@@ -71,6 +71,35 @@ LEGAL_MENTION = re.compile(
 ERROR = "error"
 WARNING = "warning"
 
+# Headings are questions ("Was ist das?") or statements ("So geht es"), never a subordinate
+# clause ("Dass Sie …", "Wenn Sie …"). A heading is a Markdown `#` line or the value of a
+# heading key in a data file or the front matter (`title`, `question`, `…_heading`).
+HEADING_KEYS = frozenset({"title", "question", "heading"})
+MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}\s")
+SUBORDINATE_START = re.compile(
+    r"^(?:dass|daß|ob|wenn|weil|damit|falls|obwohl|sobald|solange|bevor|nachdem|sodass|indem)(?![\w·-])",
+    re.IGNORECASE,
+)
+
+# "wir", "uns", "unser…" say who only where the operator speaks and is named: the pages below
+# (relative to the language folder). Everywhere else say who does it (das Portal, der Anbieter,
+# Ihr Job·coach, das Amt). content/README.md, "Rules".
+OPERATOR_PAGES = frozenset({"pages/datenschutz.md", "pages/impressum.md", "pages/barrierefreiheit.md"})
+UNCLEAR_WE = re.compile(r"(?<![\w·-])(?:wir|uns|unser|unsere|unseren|unserem|unserer|unseres)(?![\w·-])", re.IGNORECASE)
+
+# The job coach is not always "er": a line that names "Job·coach" (one person, not "Job·coaches")
+# followed in the same line or in the next lines by er/ihm/ihn/seine… Repeat the noun instead.
+# Plain "sein" is mostly the verb ("da sein"): only "Sein" at the start of a line counts.
+JOB_COACH = re.compile(r"Job·coach(?!es|in)")
+MALE_PRONOUN = re.compile(
+    r"(?<![\w·-])(?:[Ee]r|[Ii]hm|[Ii]hn|[Ss]eine|[Ss]einen|[Ss]einem|[Ss]einer|[Ss]eines)(?![\w·-])|^Sein(?![\w·-])"
+)
+
+# Interface strings follow the term list too: translations/<area>/<lang>/LC_MESSAGES/messages.po
+# beside the content folder (translations/ for content/easy_language). The msgid is German,
+# the msgstr is in the catalogue's language.
+TRANSLATIONS_DIR_NAME = "translations"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -93,6 +122,13 @@ class ProseLine:
     line: int
     text: str
     raw: str
+    key: str | None = None  # the YAML / front matter key of the value; None for a body line
+
+    @property
+    def is_heading(self) -> bool:
+        if self.key is None:
+            return bool(MARKDOWN_HEADING.match(self.raw))
+        return self.key in HEADING_KEYS or self.key.endswith("_heading")
 
 
 @dataclass(frozen=True)
@@ -188,7 +224,7 @@ def read_prose(path: Path, lang: str, skip_keys: set[str] | None = None) -> File
             text = path.read_text(encoding="utf-8")
             _data, _lines, node = parse_yaml_with_lines(text, shown)
             lines = [
-                ProseLine(scalar.line, prose, scalar.text)
+                ProseLine(scalar.line, prose, scalar.text, _last_key(scalar.keys))
                 for scalar in iter_text_scalars(node, skip)
                 if (prose := markdown_to_prose(scalar.text))
             ]
@@ -201,7 +237,7 @@ def read_prose(path: Path, lang: str, skip_keys: set[str] | None = None) -> File
 def _markdown_prose(path: Path, skip: set[str]) -> Iterator[ProseLine]:
     source = read_markdown(path)
     for scalar in iter_text_scalars(source.meta_node, skip, source.meta_lines.first_line):
-        yield ProseLine(scalar.line, markdown_to_prose(scalar.text) or "", scalar.text)
+        yield ProseLine(scalar.line, markdown_to_prose(scalar.text) or "", scalar.text, _last_key(scalar.keys))
     in_code = False
     for offset, raw in enumerate(source.body.split("\n")):
         if CODE_FENCE.match(raw):
@@ -210,6 +246,11 @@ def _markdown_prose(path: Path, skip: set[str]) -> Iterator[ProseLine]:
         if in_code or not raw.strip():
             continue
         yield ProseLine(source.body_first_line + offset, markdown_to_prose(raw) or "", raw)
+
+
+def _last_key(keys: tuple) -> str:
+    """The innermost mapping key of a value ('title' for phases/0/title, 'text' for a list item)."""
+    return next((key for key in reversed(keys) if isinstance(key, str)), "")
 
 
 # --- the rules ---------------------------------------------------------------------
@@ -230,7 +271,8 @@ class LanguageRules:
     term_spellings: GlossarySpellings | None = None
 
 
-def check_line(line: ProseLine, shown: str, rules: LanguageRules) -> list[Problem]:
+def check_line(line: ProseLine, shown: str, rules: LanguageRules, operator_speaks: bool = False) -> list[Problem]:
+    """The rules of one line. `operator_speaks`: the file is one of OPERATOR_PAGES ("wir" is fine)."""
     problems: list[Problem] = []
 
     def report(rule: str, text: str, severity: str = ERROR) -> None:
@@ -248,15 +290,8 @@ def check_line(line: ProseLine, shown: str, rules: LanguageRules) -> list[Proble
             f"'{found.group(0)}' in running text: move it to the Für Fach·leute line "
             "(a line of its own that starts with '§'), and say what the law means for the reader",
         )
-    variants_found: set[str] = set()
-    for term in rules.terms:
-        if term.pattern and (found := term.pattern.search(text)):
-            variants_found.add(found.group(0))
-            report("term", f"'{found.group(0)}': write '{term.use}' (content/terms.yaml: {term.reason})")
-    if rules.term_spellings is not None:
-        for found, expected in dict.fromkeys(rules.term_spellings.misspellings(text)):
-            if not any(found in variant for variant in variants_found):  # one report per word
-                report("term", f"'{found}' is written '{expected}' (content/terms.yaml)")
+    for message in term_messages(text, rules):
+        report("term", message)
     sentences = split_sentences(text, (LEGAL_REFERENCE, abbreviation_pattern(rules.lang)))
     for sentence in sentences:
         count = len(words(sentence))
@@ -271,6 +306,22 @@ def check_line(line: ProseLine, shown: str, rules: LanguageRules) -> list[Proble
             report("false-claim", f"'{found.group(0)}': {claim.reason}")
     if not rules.full_rules:
         return problems
+    if line.is_heading and "?" not in text and (found := SUBORDINATE_START.match(text)):
+        report(
+            "heading-clause",
+            f"a heading that starts with '{found.group(0)}' is half a sentence: "
+            "write a question (Was passiert dann?) or a statement (So geht es)",
+        )
+    if not operator_speaks:
+        for found in dict.fromkeys(match.group(0) for match in UNCLEAR_WE.finditer(text)):
+            report(
+                "unclear-we",
+                f"'{found}': say who (das Portal, der Anbieter, Ihr Job·coach, das Amt); "
+                "only the operator's pages say 'wir'",
+                WARNING,
+            )
+    if (coach := JOB_COACH.search(text)) and (pronoun := MALE_PRONOUN.search(text, coach.end())):
+        report("job-coach-pronoun", _coach_pronoun_text(pronoun.group(0)), WARNING)
     if len(sentences) > 1:
         report("one-sentence-per-line", f"{len(sentences)} sentences on one line: put each on its own line")
     prose_without_references = LEGAL_REFERENCE.sub(" ", text)
@@ -286,6 +337,50 @@ def check_line(line: ProseLine, shown: str, rules: LanguageRules) -> list[Proble
         )
     for found, expected in dict.fromkeys(rules.spellings.misspellings(text)):
         report("glossary-spelling", f"'{found}' is written '{expected}' in the glossary")
+    return problems
+
+
+def term_messages(text: str, rules: LanguageRules) -> list[str]:
+    """The `term` rule: variants from content/terms.yaml and other spellings of the preferred words."""
+    messages: list[str] = []
+    variants_found: set[str] = set()
+    for term in rules.terms:
+        if term.pattern and (found := term.pattern.search(text)):
+            variants_found.add(found.group(0))
+            messages.append(f"'{found.group(0)}': write '{term.use}' (content/terms.yaml: {term.reason})")
+    if rules.term_spellings is not None:
+        for found, expected in dict.fromkeys(rules.term_spellings.misspellings(text)):
+            if not any(found in variant for variant in variants_found):  # one report per word
+                messages.append(f"'{found}' is written '{expected}' (content/terms.yaml)")
+    return messages
+
+
+def _coach_pronoun_text(pronoun: str) -> str:
+    return (
+        f"'{pronoun}' after 'Job·coach': the job coach is not always a man; "
+        "repeat the noun (Ihr Job·coach …) or write 'die Person'"
+    )
+
+
+def check_next_line_pronouns(lines: list[ProseLine], shown: str) -> list[Problem]:
+    """`job-coach-pronoun` across lines: "Ihr Job·coach hilft Ihnen." then "Er zeigt …" (and "Er …"
+    on each following line of the same paragraph while every line goes on with er/ihm/ihn/sein…)."""
+    problems = []
+    coach_named = False
+    previous_line = 0
+    for line in lines:
+        adjacent = line.line == previous_line + 1
+        previous_line = line.line
+        if not adjacent or is_law_line(line.raw) or line.is_heading:
+            coach_named = False
+        if is_law_line(line.raw) or line.is_heading:
+            continue
+        if JOB_COACH.search(line.text):
+            coach_named = True  # a pronoun in this line is checked by check_line
+        elif coach_named and (found := MALE_PRONOUN.search(line.text)):
+            problems.append(Problem(shown, line.line, "job-coach-pronoun", _coach_pronoun_text(found.group(0)), WARNING))
+        else:
+            coach_named = False
     return problems
 
 
@@ -366,6 +461,15 @@ def _walk(root: Path) -> Iterator[tuple[FileProse, LanguageRules]]:
         yield read_prose(path, lang), rules_by_lang[lang]
 
 
+def operator_speaks(root: Path, prose: FileProse) -> bool:
+    """The file is one of OPERATOR_PAGES (there "wir" is the named operator)."""
+    try:
+        relative = prose.path.resolve().relative_to((Path(root) / prose.lang).resolve()).as_posix()
+    except ValueError:
+        return False
+    return relative in OPERATOR_PAGES
+
+
 def check_library(root: Path | str) -> list[Problem]:
     """All easy-language problems of all files under `root`, sorted by file and line."""
     problems, _scores, _count = _check(Path(root))
@@ -384,8 +488,11 @@ def _check(root: Path) -> tuple[list[Problem], list[FileReadability], int]:
     for prose, rules in _walk(root):
         file_count += 1
         problems += prose.load_problems
+        speaks = operator_speaks(root, prose)
         for line in prose.lines:
-            problems += check_line(line, prose.shown, rules)
+            problems += check_line(line, prose.shown, rules, operator_speaks=speaks)
+        if rules.full_rules:
+            problems += check_next_line_pronouns(prose.lines, prose.shown)
         if rules.full_rules and prose.lines:
             score = measure_readability(prose)
             scores.append(score)
@@ -399,8 +506,85 @@ def _check(root: Path) -> tuple[list[Problem], list[FileReadability], int]:
                         f"shorter sentences and shorter words ({score.words} words, {score.sentences} sentences)",
                     )
                 )
+    catalogues = translation_catalogues(root)
+    file_count += len(catalogues)
+    catalogue_rules: dict[str, LanguageRules] = {}
+    for catalogue in catalogues:
+        problems += check_catalogue(root, catalogue, catalogue_rules)
     problems.sort(key=lambda problem: (problem.path, problem.line))
     return problems, scores, file_count
+
+
+# --- interface strings: the term list in the catalogues ----------------------------------
+
+
+def translations_dir(root: Path) -> Path:
+    """translations/ beside the content folder (the repository's for content/easy_language)."""
+    return Path(root).resolve().parent.parent / TRANSLATIONS_DIR_NAME
+
+
+def translation_catalogues(root: Path) -> list[Path]:
+    """Every translations/<area>/<lang>/LC_MESSAGES/messages.po beside the content folder."""
+    folder = translations_dir(root)
+    return sorted(folder.glob("*/*/LC_MESSAGES/messages.po")) if folder.is_dir() else []
+
+
+@dataclass(frozen=True)
+class CatalogueText:
+    """One msgid or msgstr of a .po file: its line (of the keyword), which one, and the text."""
+
+    line: int
+    field: str  # "msgid", "msgid_plural", "msgstr", "msgstr[0]", "msgctxt"
+    text: str
+
+
+def read_catalogue_texts(path: Path) -> list[CatalogueText]:
+    """The msgids and msgstrs of a .po file with their lines (comments and obsolete entries left out)."""
+    from babel.messages.pofile import unescape  # only when catalogues are checked
+
+    texts: list[CatalogueText] = []
+    current: list | None = None  # [line, field, parts]
+    keyword = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(\".*\")\s*$")
+
+    def close() -> None:
+        if current is not None:
+            texts.append(CatalogueText(current[0], current[1], "".join(current[2])))
+
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if match := keyword.match(line):
+            close()
+            current = [number, match.group(1), [unescape(match.group(2))]]
+        elif line.startswith('"') and current is not None:
+            current[2].append(unescape(line))
+        else:  # a comment, an obsolete entry or an empty line ends the value
+            close()
+            current = None
+    close()
+    # The header is the msgstr of the empty msgid.
+    result: list[CatalogueText] = []
+    header = False
+    for text in texts:
+        if text.field == "msgid":
+            header = text.text == ""
+        if not header and text.field != "msgctxt":
+            result.append(text)
+    return result
+
+
+def check_catalogue(root: Path, path: Path, rules_by_lang: dict[str, LanguageRules] | None = None) -> list[Problem]:
+    """The `term` rule on a catalogue: German msgids, msgstrs in the catalogue's language."""
+    rules_by_lang = {} if rules_by_lang is None else rules_by_lang
+    for lang in ("de", path.parents[1].name):
+        if lang not in rules_by_lang:
+            rules_by_lang[lang] = _language_rules(root, lang)
+    source, target = rules_by_lang["de"], rules_by_lang[path.parents[1].name]
+    shown = display_path(path)
+    problems = []
+    for text in read_catalogue_texts(path):
+        rules = source if text.field.startswith("msgid") else target
+        problems += [Problem(shown, text.line, "term", message) for message in term_messages(text.text, rules)]
+    return problems
 
 
 # --- running it ------------------------------------------------------------------------

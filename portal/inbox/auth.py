@@ -1,6 +1,8 @@
-"""Staff log-in for the inbox: Argon2id passwords, throttled guessing (per address and network,
-counted atomically), sessions that end after inactivity, after a fixed time and at log-out, and
-answers that never tell whether an e-mail address has an account."""
+"""Log-in for provider staff (the inbox, /anbieter) and operators (the desk, /betrieb): Argon2id
+passwords, throttled guessing (per address and network, counted atomically), sessions that end
+after inactivity, after a fixed time and at log-out, and answers that never tell whether an e-mail
+address has an account. Both kinds of account log in at /anbieter/anmelden; each then sees only
+its own area, and the other area's pages answer 404 (`account_required`)."""
 from __future__ import annotations
 
 import hashlib
@@ -11,13 +13,13 @@ from datetime import datetime
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import current_app, g, redirect, request, session, url_for
+from flask import abort, current_app, g, redirect, request, session, url_for
 from sqlalchemy import case, literal, or_
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..extensions import db
 from ..providers.dbtypes import UTCDateTime
-from ..providers.models import StaffUser
+from ..providers.models import OPERATOR, STAFF, StaffUser
 from ..providers.passwords import hash_password, needs_rehash, verify_nobody, verify_password
 from . import audit
 from .models import LoginThrottle
@@ -28,6 +30,9 @@ from .throttle import (
 
 SESSION_KEY = "inbox"
 INBOX_PREFIX = "/anbieter"
+DESK_PREFIX = "/betrieb"
+# Where each kind of account works: its URL prefix and its start page (an endpoint).
+AREAS = {STAFF: (INBOX_PREFIX, "inbox.requests"), OPERATOR: (DESK_PREFIX, "operator.desk")}
 IDLE, TOO_LONG = "1", "2"  # why a session ended (the log-in page says it): inactivity, absolute lifetime
 
 
@@ -164,21 +169,40 @@ def current_user() -> StaffUser | None:
     return g.inbox_user
 
 
-def safe_next(target: str | None) -> str:
-    """Only a path inside the inbox: a log-in link must never send anyone elsewhere."""
+def safe_next(target: str | None, user: StaffUser | None = None) -> str:
+    """Only a path inside the account's own area (the inbox for staff, the desk for operators): a
+    log-in link must never send anyone elsewhere."""
+    prefix, start = AREAS[user.role if user is not None else STAFF]
     if target:
         parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and parts.path.startswith(INBOX_PREFIX) and "\\" not in target:
+        inside = parts.path == prefix or parts.path.startswith(prefix + "/")
+        if not parts.scheme and not parts.netloc and inside and "\\" not in target:
             return parts.path + (f"?{parts.query}" if parts.query else "")
-    return url_for("inbox.requests")
+    return url_for(start)
 
 
-def login_required(view):
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        if current_user() is None:
-            expired = {"abgelaufen": g.inbox_expired} if g.get("inbox_expired") else {}
-            return redirect(url_for("inbox.login", weiter=request.full_path.rstrip("?"), **expired))
-        return view(*args, **kwargs)
+def account_required(role: str):
+    """A view for one kind of account: a visitor who is not logged in goes to the log-in page (and
+    comes back after it); an account of the other kind gets 404, as if the page did not exist, and
+    the try is audited."""
 
-    return wrapper
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            user = current_user()
+            if user is None:
+                expired = {"abgelaufen": g.inbox_expired} if g.get("inbox_expired") else {}
+                return redirect(url_for("inbox.login", weiter=request.full_path.rstrip("?"), **expired))
+            if user.role != role:
+                audit.record("not_found", user, detail=f"{request.method} {request.path}: not for {user.role} accounts")
+                db.session.commit()
+                abort(404)
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+login_required = account_required(STAFF)  # the inbox: provider staff only
+operator_required = account_required(OPERATOR)  # the desk: operators only

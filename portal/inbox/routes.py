@@ -58,7 +58,7 @@ def login():
         result = attempt_login(form.email.data, form.password.data, utcnow(), request.remote_addr)
         if result.user is not None:
             log_in(result.user)
-            return redirect(safe_next(request.args.get("weiter")), code=303)
+            return redirect(safe_next(request.args.get("weiter"), result.user), code=303)
         form.email.errors.append(_wait_message(result.wait_until) if result.wait_until else WRONG_LOGIN)
     return render_template("inbox/login.html", title=_("Anmelden für Anbieter"), form=form,
                            expired=request.args.get("abgelaufen"))

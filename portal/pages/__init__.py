@@ -3,7 +3,8 @@ and "Geld und Sicherheit" with its comparison table (content/easy_language/<lang
 read and checked once at start-up by comparison.py).
 
 Settings: BARRIER_REPORT_RETENTION_MONTHS (12): barrier reports are deleted this many months
-after they came (`flask --app portal purge`); the report form says so.
+after they came (`flask --app portal purge`); the report form says so. A new report queues a notice
+for the operators (portal.operator.notices, without what it says); they work on it at /betrieb.
 """
 from pathlib import Path
 

@@ -19,7 +19,7 @@ ENTRY_POINTS = (
     ("/module", "start-module", _l("Die 8 Module"), _l("Diese Hilfe gibt es auf dem Weg zur Arbeit.")),
     ("/klaerung", "start-klaerung", _l("Klärung"), _l("Finden Sie heraus: Was will ich? Was kann ich?")),
     ("/budget", "start-budget", _l("Persönliches Budget"), _l("So beantragen Sie Geld für Ihre Hilfe.")),
-    ("/kontakt", "start-kontakt", _l("Kontakt"), _l("Sprechen Sie mit einer Fach·person.")),
+    ("/kontakt", "start-kontakt", _l("Kontakt"), _l("Sprechen Sie mit einer Fach·kraft.")),
 )
 
 
@@ -65,6 +65,12 @@ def money():
                            description=page.meta.get("summary", ""))
 
 
+@bp.get("/ueber-jobbudget")
+@shared_page
+def about():
+    return _simple_page("ueber-jobbudget")
+
+
 @bp.route("/barrierefreiheit", methods=["GET", "POST"])
 @limiter.limit(form_rate_limit, methods=["POST"])
 def accessibility():
@@ -72,15 +78,19 @@ def accessibility():
     form = BarrierReportForm()
     if form.validate_on_submit():
         if not form.is_spam:
-            db.session.add(
-                BarrierReport(
-                    lang=g.lang,
-                    page=form.page.data or "",
-                    description=form.description.data,
-                    contact=form.contact.data or "",
-                )
+            from ..mail.outbox import send_after_response
+            from ..operator.notices import queue_notice  # the operator's desk: a notice, not the text
+
+            report = BarrierReport(
+                lang=g.lang,
+                page=form.page.data or "",
+                description=form.description.data,
+                contact=form.contact.data or "",
             )
+            db.session.add(report)
+            queue_notice(report)
             db.session.commit()
+            send_after_response()
         return redirect(url_for("pages.accessibility_thanks"), code=303)
     return render_template("pages/accessibility.html", title=page.title, page=page, form=form,
                            retention_months=current_app.config["BARRIER_REPORT_RETENTION_MONTHS"])

@@ -9,7 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from ..extensions import db
 from .areas import AreaRange
-from .models import PartnerWorkshop, Provider, ProviderArea, StaffUser
+from .models import OPERATOR, STAFF, PartnerWorkshop, Provider, ProviderArea, StaffUser
 from .passwords import hash_password, password_problem
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
@@ -128,7 +128,8 @@ def remove_workshop(provider: Provider, slug: str) -> None:
     raise AdminError(f"{provider.slug!r} has no workshop {slug!r}")
 
 
-def create_user(provider: Provider, email: str, password: str, name: str = "") -> StaffUser:
+def create_user(provider: Provider | None, email: str, password: str, name: str = "") -> StaffUser:
+    """A provider's staff account; without a provider, an operator account (see create_operator)."""
     email = normalize_email(email)
     problem = password_problem(password)
     if problem:
@@ -137,9 +138,16 @@ def create_user(provider: Provider, email: str, password: str, name: str = "") -
         raise AdminError(f"the name may have at most {StaffUser.NAME_MAX} characters")
     if find_user(email, required=False) is not None:
         raise AdminError(f"an account for {email} exists already")
-    user = StaffUser(provider=provider, email=email, name=name.strip(), password_hash=hash_password(password))
+    user = StaffUser(provider=provider, role=OPERATOR if provider is None else STAFF, email=email,
+                     name=name.strip(), password_hash=hash_password(password))
     db.session.add(user)
     return user
+
+
+def create_operator(email: str, password: str, name: str = "") -> StaffUser:
+    """An account of the organisation that runs the portal: it works at the operator's desk
+    (/betrieb) and belongs to no provider, so it never sees a contact request."""
+    return create_user(None, email, password, name)
 
 
 def set_password(user: StaffUser, password: str) -> None:

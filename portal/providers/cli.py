@@ -1,4 +1,5 @@
-"""`flask --app portal providers add|edit|list|show` and `users create|password|disable|enable|list`.
+"""`flask --app portal providers add|edit|list|show` and `users create|password|disable|enable|list`
+(staff accounts with --provider, operator accounts with --operator).
 
 There is no web administration yet: providers and their staff accounts are managed here.
 """
@@ -12,12 +13,12 @@ from flask.cli import AppGroup
 from ..extensions import db
 from . import admin
 from .areas import AreaError, parse_area
-from .models import Provider, StaffUser
+from .models import OPERATOR, Provider, StaffUser
 
 PASSWORD_VARIABLE = "PORTAL_PASSWORD"
 
 providers_cli = AppGroup("providers", help="Providers (integration services), their areas and partner workshops.")
-users_cli = AppGroup("users", help="Staff accounts for the provider inbox (/anbieter).")
+users_cli = AppGroup("users", help="Accounts: provider staff (the inbox, /anbieter) and operators (the desk, /betrieb).")
 
 
 def _fields_options(command):
@@ -132,18 +133,29 @@ def _new_password() -> str:
 
 
 @users_cli.command("create")
-@click.option("--provider", "provider_slug", required=True, help="Slug of the provider the account belongs to.")
+@click.option("--provider", "provider_slug", help="Slug of the provider the staff account belongs to.")
+@click.option("--operator", is_flag=True,
+              help="An operator account instead: the operator's desk (/betrieb), no provider, no contact requests.")
 @click.option("--email", required=True, help="The e-mail address to log in with.")
 @click.option("--name", default="", help="The name shown next to notes.")
-def create_user_command(provider_slug, email, name):
-    """Create a staff account. The password comes from $PORTAL_PASSWORD, or is asked for."""
+def create_user_command(provider_slug, operator, email, name):
+    """Create a staff account (--provider SLUG) or an operator account (--operator). The password
+    comes from $PORTAL_PASSWORD, or is asked for."""
+    if bool(provider_slug) == operator:
+        raise click.UsageError("give either --provider SLUG (a provider's staff) or --operator (the operator's desk)")
+    if provider_slug:
+        # Before the password prompt: a wrong slug should not cost typing a password twice.
+        _commit_or_fail(lambda: admin.find_provider(provider_slug))
     password = _new_password()
 
     def action():
-        admin.create_user(admin.find_provider(provider_slug), email, password, name)
+        if operator:
+            admin.create_operator(email, password, name)
+        else:
+            admin.create_user(admin.find_provider(provider_slug), email, password, name)
 
     _commit_or_fail(action)
-    click.echo(f"created {email.strip().lower()} for {provider_slug}")
+    click.echo(f"created {email.strip().lower()} " + ("as an operator (/betrieb)" if operator else f"for {provider_slug}"))
 
 
 @users_cli.command("password")
@@ -179,10 +191,15 @@ def enable_user_command(email):
 
 @users_cli.command("list")
 @click.option("--provider", "provider_slug", help="Only this provider's accounts.")
-def list_users_command(provider_slug):
-    """One line per account: e-mail, provider, active or disabled."""
-    query = db.select(StaffUser).join(StaffUser.provider).order_by(Provider.slug, StaffUser.email)
+@click.option("--operator", is_flag=True, help="Only the operator accounts.")
+def list_users_command(provider_slug, operator):
+    """One line per account: e-mail, provider (or "operator"), active or disabled. Operators come last."""
+    query = db.select(StaffUser).outerjoin(StaffUser.provider).order_by(
+        StaffUser.role.desc(), Provider.slug, StaffUser.email)  # "staff" before "operator"
     if provider_slug:
         query = query.where(Provider.slug == provider_slug)
+    if operator:
+        query = query.where(StaffUser.role == OPERATOR)
     for user in db.session.execute(query).scalars():
-        click.echo(f"{user.email} {user.provider.slug} {'active' if user.active else 'disabled'}")
+        where = "operator" if user.is_operator else user.provider.slug
+        click.echo(f"{user.email} {where} {'active' if user.active else 'disabled'}")

@@ -1,6 +1,8 @@
 """Providers (integration services), the areas and partner workshops they serve, and their staff."""
 from __future__ import annotations
 
+from sqlalchemy.sql.naming import conv
+
 from ..extensions import db
 from .areas import AreaRange
 from .dbtypes import UTCDateTime, utcnow
@@ -91,17 +93,33 @@ class PartnerWorkshop(db.Model):
         return f"{self.name}, {self.town}" if self.town else self.name
 
 
+STAFF, OPERATOR = "staff", "operator"
+
+
 class StaffUser(db.Model):
-    """A provider's staff member who logs in to the inbox. Accounts are disabled, never deleted,
-    so that notes keep their author."""
+    """An account that logs in at /anbieter/anmelden. Its role says where it works:
+    - "staff": a provider's staff member, who reads that provider's requests in the inbox (/anbieter);
+    - "operator": someone of the organisation that runs the portal, at the operator's desk (/betrieb).
+      An operator account belongs to no provider and never sees a contact request.
+    Both kinds share the password rules, the log-in throttle, the sessions and the audit log.
+    Accounts are disabled, never deleted, so that notes keep their author."""
 
     __tablename__ = "staff_user"
+    __table_args__ = (
+        # A staff account always belongs to a provider, an operator account never.
+        db.CheckConstraint(
+            "(role = 'staff' AND provider_id IS NOT NULL) OR (role = 'operator' AND provider_id IS NULL)",
+            name=conv("ck_staff_user_role_provider"),
+        ),
+    )
 
     EMAIL_MAX = 254
     NAME_MAX = 120
+    ROLES = (STAFF, OPERATOR)
 
     id = db.Column(db.Integer, primary_key=True)
-    provider_id = db.Column(db.Integer, db.ForeignKey("provider.id"), nullable=False, index=True)
+    provider_id = db.Column(db.Integer, db.ForeignKey("provider.id"), nullable=True, index=True)
+    role = db.Column(db.String(10), nullable=False, default=STAFF, server_default=STAFF)
     email = db.Column(db.String(EMAIL_MAX), nullable=False, unique=True)
     name = db.Column(db.String(NAME_MAX), nullable=False, default="")
     password_hash = db.Column(db.String(255), nullable=False)
@@ -113,6 +131,10 @@ class StaffUser(db.Model):
     session_version = db.Column(db.Integer, nullable=False, default=0, server_default="0")
 
     provider = db.relationship("Provider", back_populates="staff")
+
+    @property
+    def is_operator(self) -> bool:
+        return self.role == OPERATOR
 
     def end_sessions(self) -> None:
         """Ends every open inbox session of this account (counted up in the database, so two

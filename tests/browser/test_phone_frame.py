@@ -39,6 +39,7 @@ MAIN_PAGES = [
     "/impressum",
     "/begleitung",
     "/geld-und-sicherheit",
+    "/ueber-jobbudget",
     "/anbieter/anmelden",
 ]
 TEXT_SIZES = ("normal", "gross", "sehr-gross")
