@@ -78,7 +78,7 @@ def test_the_inactive_time_is_a_setting(app):
 
 @pytest.mark.parametrize("lang, sentence", [
     ("de", "Vielleicht arbeitet 6 Monate lang niemand an Ihrer Anfrage."),
-    ("en", "Perhaps nobody works on your request for 6 months."),
+    ("en", "Maybe nobody works on your request for 6 months."),
 ])
 def test_the_consent_text_tells_about_closing_inactive_requests(client, lang, sentence):
     texts = load_texts(CONTENT, ("de", "en"))

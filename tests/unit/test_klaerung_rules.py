@@ -202,7 +202,7 @@ def test_the_english_result_has_the_same_shape(q):
     english = questionnaire("en")
     res = rules.build_result(english, walk(english, ziel="praktikum"), {}, DAY, TITLES)
     assert res.title == "My result"
-    assert modules(res)[3] == ("You want to learn in a company.\nModule 3 helps with this.",)
+    assert modules(res)[3] == ("You want to learn at a company.\nModule 3 helps with this.",)
 
 
 # --- Modul 1 for everyone (the JobBudget report's conclusion) --------------------------------------
