@@ -13,7 +13,7 @@ from flask import current_app, session
 
 from ..extensions import db
 from ..providers.dbtypes import utcnow
-from .models import ContactDraft
+from .models import ContactDraft, SentDraft
 
 SESSION_KEY = "contact_draft"
 
@@ -62,6 +62,22 @@ def delete_current() -> int:
     return db.session.execute(db.delete(ContactDraft).where(ContactDraft.token_hash == _hash(token))).rowcount
 
 
+def mark_sent(provider_slug: str) -> None:
+    """Remember, in the sending transaction, that this session's draft was sent."""
+    token = session.get(SESSION_KEY)
+    if isinstance(token, str):
+        db.session.add(SentDraft(token_hash=_hash(token), provider_slug=provider_slug))
+
+
+def sent_to() -> str | None:
+    """The provider this session's draft was sent to, when another request sent it a moment ago."""
+    token = session.get(SESSION_KEY)
+    if not isinstance(token, str):
+        return None
+    sent = db.session.get(SentDraft, _hash(token))
+    return sent.provider_slug if sent is not None else None
+
+
 def forget() -> None:
     session.pop(SESSION_KEY, None)
 
@@ -77,5 +93,6 @@ def purge(now: datetime, hours: int) -> int:
     deleted = db.session.execute(
         db.delete(ContactDraft).where(ContactDraft.updated_at < now - timedelta(hours=hours))
     ).rowcount
+    db.session.execute(db.delete(SentDraft).where(SentDraft.sent_at < now - timedelta(hours=hours)))
     db.session.commit()
     return deleted

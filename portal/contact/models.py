@@ -76,6 +76,19 @@ class ContactDraft(db.Model):
     answers = db.Column(db.JSON, nullable=False, default=dict)
 
 
+class SentDraft(db.Model):
+    """That a draft was sent, kept as long as a draft would be: a second send of the same draft
+    (a double click, a second tab) that arrives after the first one deleted it still finds its
+    way to the confirmation page instead of an empty first question. Only the token's hash and
+    the provider: nothing about the person."""
+
+    __tablename__ = "contact_draft_sent"
+
+    token_hash = db.Column(db.String(64), primary_key=True)
+    provider_slug = db.Column(db.String(80), nullable=False)
+    sent_at = db.Column(UTCDateTime(), nullable=False, default=utcnow, index=True)
+
+
 class DeletionRecord(db.Model):
     """What remains of a deleted request: no personal data, only that it existed and why it went."""
 

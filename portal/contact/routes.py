@@ -123,6 +123,9 @@ def _check_page(answers: dict, form: SendForm):
 @limiter.limit(form_rate_limit, methods=["POST"])
 def check():
     answers = drafts.load_answers()
+    if not answers and not session.get(SENT_KEY) and (provider_slug := drafts.sent_to()) is not None:
+        # Another request sent this draft a moment ago (a double click, a second tab).
+        session[SENT_KEY] = {"reference": "", "provider": provider_slug}
     if not answers and request.method == "POST" and session.get(SENT_KEY):
         # The same form sent twice (a double click without JavaScript): it was stored once.
         return redirect(url_for("contact.done"), code=303)

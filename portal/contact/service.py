@@ -89,6 +89,7 @@ def submit(answers: dict, provider: Provider, routed_by: str, lang: str, result:
                 db.session.rollback()
                 drafts.forget()
                 raise AlreadySent("the draft was sent by another request")
+            drafts.mark_sent(provider.slug)
             contact_request = _new_request(answers, provider, routed_by, lang, result, consent_version, workshop_label)
             contact_request.reference = reference
             contact_request.refresh_search_text()
