@@ -14,6 +14,7 @@ from pathlib import Path
 from flask import current_app, g, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from .. import usage
 from ..extensions import limiter
 from ..resume import store
 from ..ui import pending
@@ -97,6 +98,8 @@ def letter_form():
         return _page(form)  # answered with a redirect to the GET (portal.ui.pending)
     fields = form.letter_fields()
     pending.keep(PENDING_SLOT, fields.to_dict())
+    if not form.is_spam:  # once per letter written (or changed), not per look at it
+        usage.count(usage.LETTER_MADE)
     if request.form.get("aktion") == "speichern":
         return _save(fields, form.is_spam)
     endpoint = ACTIONS.get(request.form.get("aktion", ""), "budget.letter_preview")

@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, g, redirect, render_template, request,
 from flask_babel import format_date
 from flask_babel import gettext as _
 
+from .. import usage
 from ..extensions import db, limiter
 from ..mail.outbox import send_after_response
 from ..providers.models import Provider
@@ -158,7 +159,8 @@ def check():
         if not session.get(SENT_KEY):
             session[SENT_KEY] = {"reference": "", "provider": provider_slug}
         return redirect(url_for("contact.done"), code=303)
-    session[SENT_KEY] = {"reference": reference, "provider": resolved.provider.slug}
+    usage.count(usage.CONTACT_REQUEST, provider_slug)
+    session[SENT_KEY] = {"reference": reference, "provider": provider_slug}
     send_after_response()
     return redirect(url_for("contact.done"), code=303)
 

@@ -29,7 +29,7 @@ MEDIOPUNKT = "·"
 MEDIOPUNKT_SPAN = '<span class="mp" aria-hidden="true"></span><wbr>'
 _MEDIOPUNKT_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])·(?=[^\W\d_])")
 
-GLOSSARY_HREF = "/woerterbuch#{slug}"
+GLOSSARY_HREF = "/woerterbuch/wort/{slug}"  # counted (portal.usage), then /woerterbuch#{slug}
 EXPLANATION_SUMMARY = {"de": "Was heißt {term}?", "en": "What does {term} mean?"}
 
 # Legal references live on their own line that starts with `§` (content/README.md); per section

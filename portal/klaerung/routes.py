@@ -15,10 +15,12 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup, escape
 
+from .. import usage
 from ..clock import today_in_berlin
 from ..extensions import limiter
 from ..resume import local_path, store
 from ..resume.forms import ContinueForm
+from ..ui.pending import has_waiting_form
 from ..ui.rendercache import render_shared
 from ..ui.text import easy
 from . import flow, state
@@ -151,6 +153,8 @@ def start():
     form = form_class() if request.method == "POST" else form_class(data={"mode": klaerung.mode if klaerung else None})
     if form.validate_on_submit():
         state.begin(form.mode.data)
+        if klaerung is None:  # a new Klärung, not a change of the mode
+            usage.count(usage.KLAERUNG_STARTED)
         return _redirect(".resume")
     return render_template(
         "klaerung/start.html",
@@ -261,6 +265,8 @@ def question(klaerung: state.Klaerung, question_id: str):
     changing = request.args.get("aendern") == "1"
     form_class = _form_class(question, klaerung.with_support)
     if request.method == "GET":
+        if question.id not in klaerung.answers and not has_waiting_form():  # reached, not back or a form error
+            usage.count(usage.KLAERUNG_QUESTION, question.id)
         return _question_page(question, klaerung, form_class, changing)
     form = form_class()
     if form.validate_on_submit():
@@ -364,8 +370,11 @@ def check(klaerung: state.Klaerung):
         return _redirect(".resume")
     form = EmptyForm()
     if form.validate_on_submit():
+        first_time = klaerung.finished is None
         klaerung.finished = today_in_berlin().isoformat()
         state.save(klaerung)
+        if first_time:  # once, not again after a change
+            usage.count(usage.KLAERUNG_FINISHED)
         return _redirect(".result")
     parts = []
     for question in flow.answered_path(questionnaire, klaerung.answers):

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import gettext as _
 
+from .. import usage
 from ..library import content, content_page
 from ..ui.rendercache import shared_page
 from .glossary import letter_groups
@@ -88,3 +89,15 @@ def glossary():
         letters=letter_groups(content().glossary),
         description=page.meta.get("summary", ""),
     )
+
+
+@bp.get("/woerterbuch/wort/<slug>")
+def glossary_word(slug: str):
+    """A word looked up from a text (every glossary link leads here): counted for the desk, without
+    anything about the person (portal.usage), then to its place in the dictionary."""
+    try:
+        content().glossary_entry(slug)
+    except KeyError:
+        return redirect(url_for(".glossary"))
+    usage.count(usage.GLOSSARY_WORD, slug)
+    return redirect(url_for(".glossary", _anchor=slug))

@@ -99,7 +99,7 @@ def test_glossary_lists_at_least_40_words_alphabetically_with_examples(client):
 
 def test_first_glossary_word_in_a_page_links_to_the_dictionary_and_opens_in_place(client):
     html = client.get("/module/3?lang=de").get_data(as_text=True)
-    assert html.count('href="/woerterbuch#job-coach"') == 1
+    assert html.count('href="/woerterbuch/wort/job-coach"') == 1
     assert f'<details class="term-explanation"><summary>Was heißt Job{MEDIOPUNKT_SPAN}coach?</summary>' in html
 
 

@@ -67,7 +67,7 @@ def test_the_issue_asks_for_these_steps(library):
 def test_glossary_words_link_to_the_dictionary_once_per_step(library):
     step = load_budget_texts(CONTENT, library)["de"].step("bescheid")
     html = "".join(str(part) for part in step.parts.values())
-    assert html.count('href="/woerterbuch#bescheid"') == 1
+    assert html.count('href="/woerterbuch/wort/bescheid"') == 1
     assert '<details class="term-explanation">' in html
 
 

@@ -133,7 +133,7 @@ def test_first_occurrence_is_linked_once():
     html = linked("Die Werk·statt ist groß.\nIn der Werk·statt arbeiten viele.\n\nDie Werk·statt hat Pause.")
     assert html.count('class="term"') == 1
     assert html.count("<details") == 1
-    assert f'<a class="term" href="/woerterbuch#werkstatt">Werk{MP}statt</a> ist groß.' in html
+    assert f'<a class="term" href="/woerterbuch/wort/werkstatt">Werk{MP}statt</a> ist groß.' in html
 
 
 def test_details_gather_at_the_end_of_the_section():
@@ -167,19 +167,19 @@ def test_not_linked_in_headings_or_inside_links():
     html = linked("## Die Werk·statt\n\n[Zur Werk·statt](/werkstatt)\n\nDie Werk·statt hier.")
     assert "<h2>Die Werk" in html and "<h2>Die <a" not in html
     assert html.count('class="term"') == 1
-    assert f'Die <a class="term" href="/woerterbuch#werkstatt">Werk{MP}statt</a> hier.' in html
+    assert f'Die <a class="term" href="/woerterbuch/wort/werkstatt">Werk{MP}statt</a> hier.' in html
 
 
 def test_matching_is_mediopunkt_insensitive_and_case_sensitive():
     html = linked("Die Werkstatt ist da.")
-    assert '<a class="term" href="/woerterbuch#werkstatt">Werkstatt</a>' in html
+    assert '<a class="term" href="/woerterbuch/wort/werkstatt">Werkstatt</a>' in html
     assert 'class="term"' not in linked("Die werk·statt ist klein geschrieben.")
 
 
 def test_matching_uses_word_boundaries_and_forms():
     assert 'class="term"' not in linked("Der Werk·statt·rat und die Werk·stattleitung und das Amtsgericht.")
     html = linked("Mit dem Persönlichen Budget.")
-    assert '<a class="term" href="/woerterbuch#budget">Persönlichen Budget</a>' in html
+    assert '<a class="term" href="/woerterbuch/wort/budget">Persönlichen Budget</a>' in html
 
 
 def test_longest_spelling_wins():
@@ -191,13 +191,13 @@ def test_longest_spelling_wins():
         "de",
     )
     html = render("Das Persönliche Budget und das Persönliches Budget.", linker=TermLinker(index))
-    assert '<a class="term" href="/woerterbuch#budget">Budget</a> und' in html
-    assert '<a class="term" href="/woerterbuch#pb">Persönliches Budget</a>' in html
+    assert '<a class="term" href="/woerterbuch/wort/budget">Budget</a> und' in html
+    assert '<a class="term" href="/woerterbuch/wort/pb">Persönliches Budget</a>' in html
 
 
 def test_entry_does_not_link_itself_and_can_skip_details():
     html = linked("Die Werk·statt und das Amt.", own_slug="werkstatt", with_details=False)
-    assert "#werkstatt" not in html and "#amt" in html and "<details" not in html
+    assert "/werkstatt" not in html and "/wort/amt" in html and "<details" not in html
 
 
 def test_english_summary():
@@ -207,7 +207,7 @@ def test_english_summary():
 def test_glossary_text_is_escaped_inside_links():
     index = TermIndex([GlossaryTerm("a-b", "A&B", (), Markup(""))], "de")
     html = render("Die Firma A&B <x", linker=TermLinker(index), strict=False)
-    assert '<a class="term" href="/woerterbuch#a-b">A&amp;B</a> &lt;x' in html
+    assert '<a class="term" href="/woerterbuch/wort/a-b">A&amp;B</a> &lt;x' in html
     parse_strict(html)
 
 
@@ -218,8 +218,8 @@ def test_module_links_each_term_once_across_sections():
     module = load_library(FIXTURE).for_lang("de").modules[3]
     links = [section.html.count('class="term"') for section in module.sections.values()]
     assert sum(links) == 2  # Werk·statt in for_whom, Persönliches Budget in payer
-    assert "#werkstatt" in module.sections["for_whom"].html
-    assert "#persoenliches-budget" in module.sections["payer"].html
+    assert "/wort/werkstatt" in module.sections["for_whom"].html
+    assert "/wort/persoenliches-budget" in module.sections["payer"].html
     for section in module.sections.values():
         parse_strict(section.html)
 
@@ -234,9 +234,9 @@ def test_loaded_page_html_is_valid_and_explains_before_the_next_heading():
 
 def test_glossary_entry_links_others_without_details():
     entry = load_library(FIXTURE).for_lang("de").glossary_entry("persoenliches-budget")
-    assert '<a class="term" href="/woerterbuch#werkstatt">' in entry.html
+    assert '<a class="term" href="/woerterbuch/wort/werkstatt">' in entry.html
     assert "<details" not in entry.html
-    assert "#persoenliches-budget" not in entry.example.html
+    assert "/wort/persoenliches-budget" not in entry.example.html
 
 
 # --- legal references: one "Für Fach·leute" line per section ---------------------------------
