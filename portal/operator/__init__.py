@@ -23,6 +23,7 @@ from flask import Flask
 from ..housekeeping import register_demo_loader
 from .demo import load_demo
 from .routes import bp
+from . import usage_routes  # noqa: F401  (/betrieb/nutzung, on the same blueprint)
 
 
 def init_app(app: Flask) -> None:

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..extensions import db
 from ..pages.models import STATUSES, BarrierReport
+from ..usage.report import week_totals
 from . import logic
 
 
@@ -45,4 +46,6 @@ def barrier_values() -> dict:
 SECTIONS: list[DeskSection] = [
     DeskSection("barrieren", _l("Barriere·meldungen"), "operator/sections/barriers.html", barrier_values,
                 lambda v: f"barriers: status={v['status'] or 'alle'}; page={v['page']}"),
+    DeskSection("nutzung", _l("Nutzung in den letzten 7 Tagen"), "operator/sections/usage.html",
+                lambda: {"totals": week_totals()}, lambda v: "usage: 7 days"),
 ]
