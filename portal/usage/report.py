@@ -104,7 +104,7 @@ def questions_chart(when: Period) -> Chart:
         rows.append((f"{position}. {question.text}".replace("·", ""), [reached.pop(question.id, 0)]))
     rows += [(item, [number]) for item, number in sorted(reached.items())]  # questions no longer asked
     return Chart("fragen", _l("Bis zu welcher Frage die Menschen kommen"), _l("Frage"), [_l("Erreicht")], rows,
-                 note=_l("Die Zahl sagt: So oft hat jemand die Seite mit dieser Frage zum ersten Mal gesehen. "
+                 note=_l("Die Zahl sagt: So oft hat jemand diese Frage erreicht. "
                          "Wo die Zahl kleiner wird, hören Menschen auf."))
 
 
