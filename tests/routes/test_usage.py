@@ -284,3 +284,23 @@ def test_staff_get_404_and_visitors_the_log_in(client, app, desk):
     assert client.get("/betrieb/nutzung").status_code == 404
     response = post_form(client, "/betrieb/nutzung.csv", {"zeitraum": "7"}, page_url="/anbieter")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("lang,heading,lines", [
+    ("de", "Was wir zählen", ["Wie oft fängt jemand die Klärung an?", "Bis zu welcher Frage kommen die Menschen",
+                              "Wie viele Anfragen bekommt jeder Anbieter in einem Monat?",
+                              "Wie oft schreibt jemand einen Antrag?", "Welche Wörter schlagen die Menschen",
+                              "Wir benutzen dafür kein Cookie.", "Wir speichern keine Internetadresse.",
+                              "Nach 2 Jahren löschen wir die Zahlen.", "Das verstehe ich nicht",
+                              "Wir speichern nichts, was zeigt: Diese Person hat das geschickt."]),
+    ("en", "What do we count?", ["How often does someone start Finding out?", "We do not use a cookie for it.",
+                                 "We do not store your internet address.", "We delete the numbers after 2 years.",
+                                 "I don't understand this", "We store nothing that shows who sent it."]),
+])
+def test_the_privacy_page_says_exactly_what_is_counted(client, app, lang, heading, lines):
+    document = check_page(client.get(f"/datenschutz?lang={lang}"), lang=lang)
+    text = page_text(document)
+    assert heading in text
+    for line in lines:
+        assert line in text, line
+    assert app.config["USAGE_RETENTION_MONTHS"] == 24  # "2 Jahre" on the page
