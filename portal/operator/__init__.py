@@ -8,7 +8,9 @@ provider staff never see the desk (404 both ways).
 The desk is built from sections (`sections.py`); the first one is the barrier reports from the
 accessibility page's form: a list with status (neu, in Arbeit, erledigt), a page per report to
 change its status and add notes. A new report sends the operators a notice through the mail
-outbox, without what the report says (`notices.py`).
+outbox, without what the report says (`notices.py`). The usage section shows the last 7 days of the
+counters (portal.usage) and links /betrieb/nutzung: charts with tables, a period, a CSV download
+(`usage_routes.py`).
 
 Settings (environment, read here): OPERATOR_NOTIFY_EMAIL (none): where the notice about a new
 barrier report goes, one address or several separated by commas; when it is empty, the notice
