@@ -25,6 +25,9 @@ from portal.content.lint import (
 )
 from portal.content.prose import markdown_to_prose, split_sentences
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 LINE_SHAPE = re.compile(r"^[^:]+:\d+: [^:]+: .+$")
 

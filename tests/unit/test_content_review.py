@@ -2,6 +2,8 @@
 by `content check` as information only."""
 from __future__ import annotations
 
+import pytest
+
 from datetime import date
 
 from portal.content import load_library
@@ -9,6 +11,9 @@ from portal.content.lint import run_check
 from portal.content.models import ReaderCheck
 from portal.content.review import coverage
 from tests.unit.test_content_loader import FIXTURE, edit, load_error, tree, where  # noqa: F401  (fixture)
+
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
 
 
 def add_front_matter(path, lines: str) -> None:

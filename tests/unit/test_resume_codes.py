@@ -7,6 +7,9 @@ import pytest
 
 from portal.resume import codes
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 CODE_PATTERN = re.compile(r"^[A-Z][a-z]{2,6} [A-Z][a-z]{2,6} [A-Z][a-z]{2,6} [1-9]\d{3}$")
 
 
