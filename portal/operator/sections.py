@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from flask import request
+from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 
+from ..content.review import coverage
 from ..extensions import db
 from ..pages.models import STATUSES, BarrierReport
 from ..usage.report import week_totals
@@ -43,9 +44,15 @@ def barrier_values() -> dict:
     return {"status": status, "counts": counts, "total": total, "page": page, "pages": pages, "reports": reports}
 
 
+def reader_check_values() -> dict:
+    """How many texts someone from the target group has checked, per language and area."""
+    return {"rows": coverage(current_app.extensions["content"])}
+
+
 SECTIONS: list[DeskSection] = [
     DeskSection("barrieren", _l("Barriere·meldungen"), "operator/sections/barriers.html", barrier_values,
                 lambda v: f"barriers: status={v['status'] or 'alle'}; page={v['page']}"),
+    DeskSection("geprueft", _l("Geprüfte Texte"), "operator/sections/reader_checks.html", reader_check_values),
     DeskSection("nutzung", _l("Nutzung in den letzten 7 Tagen"), "operator/sections/usage.html",
                 lambda: {"totals": week_totals()}, lambda v: "usage: 7 days"),
 ]
