@@ -225,3 +225,12 @@ def test_honeypot_stores_nothing_but_looks_like_success(client, app):
 
 def test_csrf_token_is_on_the_form(client):
     assert csrf_token(client, "/barrierefreiheit")
+
+
+def test_robots_keep_crawlers_out_of_the_word_counter_and_the_staff_areas(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response.mimetype == "text/plain"
+    lines = response.get_data(as_text=True).splitlines()
+    assert lines[0] == "User-agent: *"
+    assert {"Disallow: /woerterbuch/wort/", "Disallow: /anbieter/", "Disallow: /betrieb"} <= set(lines)
+    assert "Disallow: /" not in lines  # the public pages stay findable
