@@ -18,6 +18,7 @@ FEATURES = (
     "portal.contact",
     "portal.inbox",
     "portal.operator",
+    "portal.feedback",
 )
 
 

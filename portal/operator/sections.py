@@ -42,7 +42,21 @@ def barrier_values() -> dict:
     return {"status": status, "counts": counts, "total": total, "page": page, "pages": pages, "reports": reports}
 
 
+def _voice_values() -> dict:
+    from ..feedback.desk import voice_values
+
+    return voice_values()
+
+
+def _voice_audit(values: dict) -> str:
+    from ..feedback.desk import audit_detail
+
+    return audit_detail(values)
+
+
 SECTIONS: list[DeskSection] = [
     DeskSection("barrieren", _l("Barriere·meldungen"), "operator/sections/barriers.html", barrier_values,
                 lambda v: f"barriers: status={v['status'] or 'alle'}; page={v['page']}"),
+    # The readers' voice (portal/feedback): "Das verstehe ich nicht", ranked.
+    DeskSection("verstehen", _l("Schwere Stellen"), "feedback/desk_section.html", _voice_values, _voice_audit),
 ]
