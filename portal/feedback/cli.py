@@ -17,9 +17,15 @@ feedback_cli = AppGroup("feedback", help="What readers did not understand (the r
 def list_command(days: int, lang: str):
     """The places readers flagged most often: how often, page, section, the words they named."""
     from flask import current_app
+    from flask_babel import force_locale
 
     from . import places, ranking
 
+    with force_locale(lang):
+        _print_ranking(current_app, places, ranking, days, lang)
+
+
+def _print_ranking(current_app, places, ranking, days: int, lang: str) -> None:
     language = current_app.extensions["content"].for_lang(lang)
     result = ranking.rank(today_in_berlin(), days)
     click.echo(f"Readers' voice {result.since.isoformat()} – {result.until.isoformat()} "

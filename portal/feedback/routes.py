@@ -17,7 +17,7 @@ from flask import Blueprint, abort, current_app, flash, g, jsonify, redirect, re
 from flask_babel import gettext as _
 
 from ..clock import today_in_berlin
-from ..extensions import address_key, db, limiter
+from ..extensions import address_key, csrf, db, limiter
 from . import logic, places
 from .forms import FlagForm
 from .models import WORD_MISSING
@@ -50,6 +50,7 @@ def wants_json() -> bool:
 
 
 @bp.post("/verstehen")
+@csrf.exempt  # the check is same_origin() (see above)
 @limiter.limit(feedback_rate_limit, key_func=address_key, methods=["POST"])
 def flag():
     if not same_origin():
