@@ -67,8 +67,8 @@ def flag():
         valid = form.validate()
     if not valid:
         message = str(next(iter(form.word.errors), "")) or _("Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.")
-        if wants_json():
-            return jsonify(error=message), 422
+        if wants_json():  # 200: the request worked, the answer says what to fix (shown in place)
+            return jsonify(error=message)
         flash(message, f"{PROBLEM}:{section}")
         return _back(page, section)
     if not form.is_spam:
