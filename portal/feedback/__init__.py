@@ -17,9 +17,10 @@ import os
 from flask import Flask
 
 from ..config import _int
-from ..housekeeping import register_purger
+from ..housekeeping import register_demo_loader, register_purger
 from . import logic, places
 from .cli import feedback_cli
+from .demo import load_demo
 from .desk import desk_bp
 from .models import ReaderFlag
 from .routes import bp, messages_for
@@ -40,5 +41,6 @@ def init_app(app: Flask) -> None:
         voice_word_max=ReaderFlag.WORD_MAX,
     )
     app.cli.add_command(feedback_cli)
+    register_demo_loader(app, "reader feedback", load_demo)
     register_purger(app, "reader feedback",
                     lambda now: logic.purge(now, app.config["READER_FEEDBACK_RETENTION_MONTHS"]))

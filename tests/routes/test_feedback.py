@@ -358,3 +358,11 @@ def test_feedback_list_prints_the_ranking_for_content_editors(app, runner):
     wide = runner.invoke(args=["feedback", "list", "--days", "90"]).output
     assert "4 flags at 2 places" in wide and "/datenschutz#-" in wide and "die ganze Seite" in wide
     assert runner.invoke(args=["feedback", "list", "--days", "0"]).exit_code != 0
+
+
+def test_the_demo_data_fill_the_desk_once(app, runner, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", PASSWORD)
+    first = runner.invoke(args=["demo", "load"]).output
+    assert "reader feedback: 6 demo readers' flags" in first
+    assert "reader feedback: readers' flags there already" in runner.invoke(args=["demo", "load"]).output
+    assert len(stored(app)) == 6
