@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, display_path
+from .models import ContentLibrary
 from .prose import (
     GlossarySpellings,
     LEGAL_REFERENCE,
@@ -35,6 +36,7 @@ from .prose import (
     words,
 )
 from .render import is_law_line
+from .review import report_lines
 from .source import CODE_FENCE, read_markdown
 from .yaml_lines import iter_text_scalars, parse_yaml_with_lines
 
@@ -597,7 +599,8 @@ def run_check(root: Path | str, echo: Callable[[str], None] = print) -> int:
         echo(f"{display_path(root)}:1: content-error: content folder does not exist")
         return 1
     problems, scores, file_count = _check(root)
-    problems += _loader_problems(root)
+    library, loader_problems = _load(root)
+    problems += loader_problems
     for problem in problems:
         echo(format_problem(problem))
     errors = sum(problem.severity == ERROR for problem in problems)
@@ -605,18 +608,20 @@ def run_check(root: Path | str, echo: Callable[[str], None] = print) -> int:
     measured = [score for score in scores if score.measured]
     lowest = min(measured, key=lambda score: score.score, default=None)
     lowest_text = f"lowest readability {lowest.score:.1f} ({lowest.path})" if lowest else "no file long enough for readability"
+    if library is not None:
+        for line in report_lines(library):
+            echo(line)
     echo(f"content check: {file_count} files checked, {errors} errors, {warnings} warnings, {lowest_text}")
     return 1 if errors else 0
 
 
-def _loader_problems(root: Path) -> list[Problem]:
+def _load(root: Path) -> tuple[ContentLibrary | None, list[Problem]]:
     from .loader import load_library
 
     try:
-        load_library(root)
+        return load_library(root), []
     except ContentError as error:
-        return [Problem(loc.path, loc.line, "content-error", loc.text) for loc in error.locations]
-    return []
+        return None, [Problem(loc.path, loc.line, "content-error", loc.text) for loc in error.locations]
 
 
 def main(argv: list[str] | None = None) -> int:

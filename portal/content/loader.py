@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from .models import (
     Module,
     Page,
     Phase,
+    ReaderCheck,
     Section,
     Timeline,
 )
@@ -93,6 +95,9 @@ GROUP_FIELDS = {"title": TEXT, "order": WHOLE_NUMBER, "modules": NUMBER_LIST}
 GLOSSARY_FIELDS = {"term": TEXT}
 GLOSSARY_OPTIONAL_FIELDS = {"forms": TEXT_LIST}
 PAGE_FIELDS = {"title": TEXT}  # pages may carry more keys; they end up in Page.meta
+# Who from the target group checked the text, and when: on modules, Bausteine and pages
+DAY = FieldType("a date like 2026-11-20", lambda value: isinstance(value, date) and not isinstance(value, datetime))
+READER_CHECK_FIELDS = {"checked_by": TEXT, "checked_on": DAY}
 
 
 # --- error collection -----------------------------------------------------------------
@@ -197,10 +202,13 @@ class _LanguageLoader:
         glossary_sources = valid(sources["glossary"], GLOSSARY_FIELDS, GLOSSARY_OPTIONAL_FIELDS)
         index = self._glossary_index(glossary_sources)
         glossary = [self._glossary_entry(source, index) for source in glossary_sources]
-        pages = [self._page(source, index) for source in valid(sources["pages"], PAGE_FIELDS, allow_extra=True)]
+        pages = [self._page(source, index)
+                 for source in valid(sources["pages"], PAGE_FIELDS, READER_CHECK_FIELDS, allow_extra=True)]
         groups = [self._group(source, index) for source in valid(sources["groups"], GROUP_FIELDS)]
-        modules = [self._module(source, index) for source in valid(sources["modules"], MODULE_FIELDS)]
-        bausteine = [self._baustein(source, index) for source in valid(sources["bausteine"], BAUSTEIN_FIELDS)]
+        modules = [self._module(source, index)
+                   for source in valid(sources["modules"], MODULE_FIELDS, READER_CHECK_FIELDS)]
+        bausteine = [self._baustein(source, index)
+                     for source in valid(sources["bausteine"], BAUSTEIN_FIELDS, READER_CHECK_FIELDS)]
         timeline = None
         with self.problems.guard():
             timeline = self._timeline()
@@ -215,6 +223,10 @@ class _LanguageLoader:
             modules=modules_by_number,
             glossary=sorted((item.value for item in glossary), key=lambda entry: glossary_sort_key(entry.term)),
             timeline=timeline,
+            reader_checks={
+                item.source.path.relative_to(self.dir).as_posix(): item.value.reader_check
+                for item in (*pages, *modules, *bausteine)
+            },
             terms=index,
         )
 
@@ -301,6 +313,18 @@ class _LanguageLoader:
                 self.problems.add(source.shown_path, source.body_first_line, f"missing section '{key}'")
         return sections
 
+    def _reader_check(self, source: MarkdownSource) -> ReaderCheck | None:
+        """Both fields or neither: a name without a date (or the other way) is a mistake."""
+        given = [name for name in READER_CHECK_FIELDS if name in source.meta]
+        if len(given) == 1:
+            missing = next(name for name in READER_CHECK_FIELDS if name not in given)
+            text = f"'{given[0]}' needs '{missing}' too (who checked the text, and on which day)"
+            self.problems.add(source.shown_path, source.meta_lines.line_of(given[0]), text)
+            return None
+        if not given:
+            return None
+        return ReaderCheck(by=source.meta["checked_by"].strip(), on=source.meta["checked_on"])
+
     def _keyed_sections_only(self, source: MarkdownSource) -> list[RawSection]:
         preamble, raw_sections = split_sections(source.body, source.body_first_line)
         if preamble.strip():
@@ -386,6 +410,7 @@ class _LanguageLoader:
             meta=dict(source.meta),
             html=self._render_body(source, TermLinker(index)),
             sections=sections,
+            reader_check=self._reader_check(source),
         )
         return _Loaded(page, source)
 
@@ -412,6 +437,7 @@ class _LanguageLoader:
             repeatable=meta["repeatable"],
             sections=self._sections(source, raw_sections, MODULE_SECTIONS, TermLinker(index), only_known=True),
             bausteine=[],  # filled in by _link_modules
+            reader_check=self._reader_check(source),
         )
         return _Loaded(module, source)
 
@@ -427,6 +453,7 @@ class _LanguageLoader:
             sections=self._sections(
                 source, raw_sections, BAUSTEIN_SECTIONS, TermLinker(index), only_known=True
             ),
+            reader_check=self._reader_check(source),
         )
         return _Loaded(baustein, source)
 

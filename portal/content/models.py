@@ -5,12 +5,22 @@ Lists and dicts inside are not copied on access; treat them as read-only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from .render import TermIndex
+
+
+@dataclass(frozen=True)
+class ReaderCheck:
+    """Who from the target group read a text and checked that it is understandable, and when
+    (front matter `checked_by` and `checked_on`)."""
+
+    by: str
+    on: date
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,7 @@ class Page:
     meta: dict[str, Any]
     html: Markup
     sections: dict[str, Section]
+    reader_check: ReaderCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,7 @@ class Baustein:
     summary: str
     provider_description: bool
     sections: dict[str, Section]
+    reader_check: ReaderCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,7 @@ class Module:
     repeatable: bool
     sections: dict[str, Section]
     bausteine: list[Baustein]
+    reader_check: ReaderCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,8 @@ class LanguageContent:
     modules: dict[int, Module]
     glossary: list[GlossaryEntry]
     timeline: Timeline
+    # Every module, Baustein and page file ("modules/modul-1.md") → its reader check, or None
+    reader_checks: dict[str, ReaderCheck | None] = field(default_factory=dict, compare=False, repr=False)
     # The glossary words to link in any Markdown of this language (features with texts of their own use it)
     terms: TermIndex | None = field(default=None, compare=False, repr=False)
 

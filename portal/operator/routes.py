@@ -13,7 +13,7 @@ from ..pages.models import BarrierReport
 from ..providers.dbtypes import utcnow
 from . import logic
 from .forms import ReportForm
-from .labels import LANGUAGE_LABELS, STATUS_LABELS
+from .labels import AREA_LABELS, LANGUAGE_LABELS, STATUS_LABELS
 from .sections import SECTIONS
 
 bp = Blueprint("operator", __name__, url_prefix="/betrieb", template_folder="templates")
@@ -21,7 +21,8 @@ bp = Blueprint("operator", __name__, url_prefix="/betrieb", template_folder="tem
 
 @bp.context_processor
 def _desk_globals():
-    return {"account": current_user(), "barrier_status_labels": STATUS_LABELS}
+    return {"account": current_user(), "barrier_status_labels": STATUS_LABELS,
+            "language_labels": LANGUAGE_LABELS, "area_labels": AREA_LABELS}
 
 
 @bp.get("")

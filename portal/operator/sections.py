@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from flask import request
+from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 
+from ..content.review import coverage
 from ..extensions import db
 from ..pages.models import STATUSES, BarrierReport
 from . import logic
@@ -54,9 +55,15 @@ def _voice_audit(values: dict) -> str:
     return audit_detail(values)
 
 
+def reader_check_values() -> dict:
+    """How many texts someone from the target group has checked, per language and area."""
+    return {"rows": coverage(current_app.extensions["content"])}
+
+
 SECTIONS: list[DeskSection] = [
     DeskSection("barrieren", _l("Barriere·meldungen"), "operator/sections/barriers.html", barrier_values,
                 lambda v: f"barriers: status={v['status'] or 'alle'}; page={v['page']}"),
     # The readers' voice (portal/feedback): "Das verstehe ich nicht", ranked.
     DeskSection("verstehen", _l("Schwere Stellen"), "feedback/desk_section.html", _voice_values, _voice_audit),
+    DeskSection("geprueft", _l("Geprüfte Texte"), "operator/sections/reader_checks.html", reader_check_values),
 ]

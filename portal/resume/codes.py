@@ -61,7 +61,18 @@ CODE_SPACE_BITS = min(math.log2(code_space(lang)) for lang in LANGUAGES)
 
 
 def generate(lang: str) -> str:
-    """A new random code in the words of `lang` (cryptographically random, three different words)."""
+    """A new random code in the words of `lang` (cryptographically random, three different words).
+
+    Codes are compared without spaces, so "Roller Eis" and "Rolle Reis" are the same letters; a
+    code whose letters read first as other words is drawn again, so the code shown after a person
+    types it back ("Willkommen zurück") is always the one they wrote down (about 1 draw in 20,000)."""
+    while True:
+        code = _draw(lang)
+        if pretty(code) == code:
+            return code
+
+
+def _draw(lang: str) -> str:
     chosen: list[str] = []
     word_list = words(lang)
     while len(chosen) < WORD_COUNT:

@@ -1,7 +1,12 @@
 """The benchmark reads and fills forms like a person: every question answered, the honeypot left empty."""
 from __future__ import annotations
 
+import pytest
+
 from bench.forms import POSTCODES, TEXTAREA_TEXT, fill, main_form, parse_page
+
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
 
 PAGE = """<!doctype html><html><body>
 <nav><a href="/kontakt">Kontakt</a></nav>

@@ -6,6 +6,9 @@ import pytest
 from bench.lighthouse import read_report
 from bench.servers import BenchError
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 
 def report(performance=0.99, accessibility=1.0, contrast=1):
     audits = {

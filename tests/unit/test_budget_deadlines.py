@@ -8,6 +8,9 @@ import pytest
 from portal.budget import deadlines
 from portal.budget.deadlines import DateProblem
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 
 @pytest.mark.parametrize(
     "start,months,expected",

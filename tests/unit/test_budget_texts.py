@@ -11,6 +11,9 @@ from portal.budget.texts import MIN_STEPS, load_budget_texts
 from portal.config import PROJECT_ROOT
 from portal.content import ContentError, load_library
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 CONTENT = PROJECT_ROOT / "content" / "easy_language"
 
 

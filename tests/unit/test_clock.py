@@ -6,6 +6,9 @@ import pytest
 from portal import clock
 from portal.budget import clock as budget_clock
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 
 @pytest.mark.parametrize("now, today", [
     (datetime(2026, 3, 1, 23, 30, tzinfo=timezone.utc), date(2026, 3, 2)),   # winter: UTC+1

@@ -4,6 +4,9 @@ import pytest
 from portal.contact import flow
 from portal.contact.flow import CHECK, OTHER_WORKSHOP, is_allowed, is_complete, next_step, previous_step, route_key
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 COMPLETE = {
     "name": "Maria", "workshop": "marli", "seen_route": "marli", "way": "telefon", "details_for": "telefon",
     "topics": ["modul-1"], "message": "",

@@ -5,6 +5,9 @@ import pytest
 
 from portal.contact.references import ALPHABET, new_reference, normalize_reference
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 
 def test_shape_and_alphabet():
     for _ in range(500):

@@ -6,6 +6,9 @@ from portal.contact.routing import (
 )
 from portal.providers.areas import parse_area
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 
 def provider(slug, *areas):
     return ProviderArea(slug, tuple(r for text in areas for r in parse_area(text)))

@@ -4,6 +4,9 @@ import pytest
 from portal.contact import snapshot
 from portal.contact.snapshot import ITEMS_MAX, SECTIONS_MAX, TEXT_MAX, clean_snapshot
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 GOOD = {"title": "Mein Ergebnis", "created": "2026-11-25",
         "sections": [{"heading": "Das mache ich gerne", "items": ["Küche", "Garten"]}]}
 

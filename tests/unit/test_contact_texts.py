@@ -8,6 +8,9 @@ from portal.content import ContentError
 from portal.contact.purge import months_before
 from portal.contact.texts import FILES, check_retention, load_texts
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 CONTENT = Path(__file__).resolve().parents[2] / "content" / "easy_language"
 
 

@@ -11,6 +11,9 @@ from portal.content.errors import REPO_ROOT
 from portal.content.lint import ProseLine, check_library, check_line, read_catalogue_texts
 from portal.content.prose import markdown_to_prose
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 SHIPPED_ROOT = REPO_ROOT / "content" / "easy_language"
 

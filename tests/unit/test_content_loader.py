@@ -17,6 +17,9 @@ from portal.content import (
 )
 from portal.content.errors import REPO_ROOT, display_path
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 
 

@@ -14,6 +14,9 @@ from portal.content.render import GlossaryTerm, TermIndex, TermLinker, render_ma
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 from portal.content.render import MEDIOPUNKT_SPAN as MP  # noqa: E402
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 
 def render(text: str, **options) -> str:
     options.setdefault("path", "test.md")

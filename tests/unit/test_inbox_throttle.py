@@ -8,6 +8,9 @@ from portal.inbox.throttle import (
     global_key, network_of, pause_after, wait_until,
 )
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 
 

@@ -6,6 +6,9 @@ import pytest
 from portal.klaerung.answers import clean_answers, clean_notes
 from tests.unit.test_klaerung_data import questionnaire, walk
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 
 @pytest.fixture(scope="module")
 def q():

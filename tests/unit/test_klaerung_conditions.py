@@ -5,6 +5,9 @@ import pytest
 
 from portal.klaerung.conditions import ALWAYS, Condition, answer_values
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 
 @pytest.mark.parametrize(("answer", "values"), [("ja", {"ja"}), (["a", "b"], {"a", "b"}), (None, set()), (3, set())])
 def test_answer_values(answer, values):

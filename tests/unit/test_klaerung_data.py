@@ -1,12 +1,17 @@
 """The real questionnaire and answer sets for the Klärung unit tests."""
 from __future__ import annotations
 
+import pytest
+
 from functools import lru_cache
 from pathlib import Path
 
 from portal.klaerung import flow
 from portal.klaerung.loader import load_questionnaire
 from portal.klaerung.questionnaire import INFO_SEEN, Questionnaire
+
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content" / "easy_language"

@@ -7,6 +7,9 @@ from portal.klaerung import flow
 from portal.klaerung.questionnaire import INFO_SEEN
 from tests.unit.test_klaerung_data import NEUTRAL, ids, questionnaire, walk
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 
 @pytest.fixture(scope="module")
 def q():

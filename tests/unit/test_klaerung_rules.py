@@ -8,6 +8,9 @@ import pytest
 from portal.klaerung import rules
 from tests.unit.test_klaerung_data import questionnaire, walk
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 TITLES = {number: f"Titel {number}" for number in range(1, 9)}
 DAY = date(2026, 11, 25)
 

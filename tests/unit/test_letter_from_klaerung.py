@@ -15,6 +15,9 @@ from portal.klaerung.rules import counted_answers, fitting_modules
 from tests.unit.test_klaerung_data import questionnaire
 from tests.unit.test_klaerung_data import walk as neutral_walk
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 READ_BY_THE_LETTER = ("bereich", "ziel", "ausbildung", "arbeitsfelder", "stunden", "hilfe", "bus-lernen")
 
 

@@ -1,10 +1,15 @@
 """SMTP with STARTTLS checks the server's certificate and name."""
 from __future__ import annotations
 
+import pytest
+
 import ssl
 
 import portal.mail.transport as transport
 from portal.mail.transport import SMTPTransport, build_message
+
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
 
 
 class FakeSMTP:

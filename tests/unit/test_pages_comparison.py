@@ -11,6 +11,9 @@ from portal.config import PROJECT_ROOT
 from portal.content import ContentError, TermIndex, load_library
 from portal.pages.comparison import FILE_NAME, load_comparisons
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 CONTENT = PROJECT_ROOT / "content" / "easy_language"
 WAYS = ["werkstatt", "budget-fuer-arbeit", "arbeitsvertrag"]
 TOPICS = ["geld", "rente", "zurueck", "kuendigung", "hilfe"]

@@ -3,6 +3,9 @@ import pytest
 
 from portal.providers.areas import AreaError, AreaRange, normalize_postcode, parse_area
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 
 @pytest.mark.parametrize("text,expected", [
     ("23552", "23552"), (" 23 552 ", "23552"), ("07743", "07743"),

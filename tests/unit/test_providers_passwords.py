@@ -3,6 +3,9 @@ import pytest
 
 from portal.providers.passwords import PASSWORD_MIN, common_passwords, password_problem
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 
 def test_the_shipped_list_is_read():
     common = common_passwords()

@@ -7,6 +7,9 @@ import pytest
 
 from portal.resume import codes
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 MINIMUM = 512
 
 

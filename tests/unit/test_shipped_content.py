@@ -7,6 +7,9 @@ from portal.config import PROJECT_ROOT
 from portal.content import load_library
 from portal.content.lint import check_library
 
+# Nothing here touches a database: the PostgreSQL run (make test-postgres) leaves it out.
+pytestmark = pytest.mark.no_database
+
 CONTENT = PROJECT_ROOT / "content" / "easy_language"
 
 
