@@ -39,6 +39,7 @@ class Form:
     method: str
     fields: list[Field] = field(default_factory=list)
     buttons: list[Button] = field(default_factory=list)
+    aside: bool = False  # the readers' voice ("Das verstehe ich nicht", data-voice): never a page's question form
 
     @property
     def questions(self) -> list[Field]:
@@ -68,7 +69,7 @@ class _Parser(HTMLParser):
             if any(summary for _, summary in self._divs):
                 self._start_text("error", None)
         elif tag == "form":
-            self._form = Form(action=a.get("action", ""), method=a.get("method", "get").lower())
+            self._form = Form(action=a.get("action", ""), method=a.get("method", "get").lower(), aside="data-voice" in a)
             self.forms.append(self._form)
         elif tag == "label" and a.get("for"):
             self._start_text("label", a["for"])
@@ -164,7 +165,7 @@ def parse_page(html: str) -> Page:
 def main_form(page: Page) -> Form | None:
     """The page's question form: the POST form with the most questions, and among equals the one whose
     button is not a secondary one ("Neu anfangen und alles löschen" is)."""
-    posts = [form for form in page.forms if form.method == "post"]
+    posts = [form for form in page.forms if form.method == "post" and not form.aside]
     return max(posts, key=lambda form: (len(form.questions), any(not b.secondary for b in form.buttons)),
                default=None)
 

@@ -19,6 +19,7 @@ FEATURES = (
     "portal.inbox",
     "portal.operator",
     "portal.usage",
+    "portal.feedback",
 )
 
 

@@ -1,14 +1,14 @@
 """Usage counters for the operator's desk: how often something happened per day, nothing per person.
 
 Revision ID: 0010_usage
-Revises: 0008_sent_draft
+Revises: 0009_reader_feedback
 Create Date: 2026-12-04
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_usage"
-down_revision = "0008_sent_draft"
+down_revision = "0009_reader_feedback"
 branch_labels = None
 depends_on = None
 

@@ -44,6 +44,18 @@ def barrier_values() -> dict:
     return {"status": status, "counts": counts, "total": total, "page": page, "pages": pages, "reports": reports}
 
 
+def _voice_values() -> dict:
+    from ..feedback.desk import voice_values
+
+    return voice_values()
+
+
+def _voice_audit(values: dict) -> str:
+    from ..feedback.desk import audit_detail
+
+    return audit_detail(values)
+
+
 def reader_check_values() -> dict:
     """How many texts someone from the target group has checked, per language and area."""
     return {"rows": coverage(current_app.extensions["content"])}
@@ -52,6 +64,8 @@ def reader_check_values() -> dict:
 SECTIONS: list[DeskSection] = [
     DeskSection("barrieren", _l("Barriere·meldungen"), "operator/sections/barriers.html", barrier_values,
                 lambda v: f"barriers: status={v['status'] or 'alle'}; page={v['page']}"),
+    # The readers' voice (portal/feedback): "Das verstehe ich nicht", ranked.
+    DeskSection("verstehen", _l("Schwere Stellen"), "feedback/desk_section.html", _voice_values, _voice_audit),
     DeskSection("geprueft", _l("Geprüfte Texte"), "operator/sections/reader_checks.html", reader_check_values),
     DeskSection("nutzung", _l("Nutzung in den letzten 7 Tagen"), "operator/sections/usage.html",
                 lambda: {"totals": week_totals()}, lambda v: "usage: 7 days"),

@@ -6,7 +6,9 @@
      one sentence (one line) at a time, and marks the sentence being read. It reads every
      [data-read-aloud] region in page order; on a form (data-read-aloud="form", set by the form
      macros) it reads the page's heading, then each field's question, hint, explanations that are
-     open, and answers. */
+     open, and answers.
+   - "Das verstehe ich nicht" (form[data-voice]): sent in place, so the page and anything typed in its
+     other form stay; the thank-you or the problem is shown and announced in the control. */
 (function () {
   "use strict";
 
@@ -223,12 +225,67 @@
     });
   }
 
+  /* The readers' voice: the small form is sent with fetch; the server answers JSON. Anything else
+     (no fetch, a network problem) lets the form be sent as usual: the server then comes back here. */
+  function setupReaderVoice() {
+    if (!window.fetch || !window.FormData) { return; }
+    var failed = document.documentElement.lang === "en"
+      ? "That did not work. Please try again later."
+      : "Das hat nicht geklappt. Bitte versuchen Sie es später noch einmal.";
+    document.querySelectorAll("form[data-voice]").forEach(function (form) {
+      var status = form.querySelector("[data-voice-status]");
+      var error = form.querySelector("[data-voice-error]");
+      var errorText = form.querySelector("[data-voice-error-text]");
+      var word = form.querySelector("input[name='word']");
+      var hint = word.getAttribute("aria-describedby").split(" ")[0];
+      function problem(text) {
+        status.textContent = "";
+        errorText.textContent = text;
+        error.hidden = false;
+        word.setAttribute("aria-invalid", "true");
+        word.setAttribute("aria-describedby", hint + " " + error.id);
+        form.querySelector(".field").classList.add("field-has-error");
+        word.focus();
+      }
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        event.stopPropagation();  // the page's double-click guard is not needed here
+        if (form.dataset.sending === "yes") { return; }
+        form.dataset.sending = "yes";
+        fetch(form.action, {
+          method: "POST",
+          body: new FormData(form),
+          credentials: "same-origin",
+          headers: { "Accept": "application/json" }
+        }).then(function (response) {
+          return response.json().catch(function () { return {}; }).then(function (data) {
+            if (response.ok && data.message) {
+              error.hidden = true;
+              word.removeAttribute("aria-invalid");
+              word.setAttribute("aria-describedby", hint);
+              form.querySelector(".field").classList.remove("field-has-error");
+              word.value = "";
+              status.textContent = data.message;
+            } else {
+              problem(data.error || failed);
+            }
+          });
+        }).catch(function () {
+          problem(failed);
+        }).then(function () {
+          delete form.dataset.sending;
+        });
+      });
+    });
+  }
+
   function ready() {
     focusErrorSummary();
     preventDoubleSubmit();
     setupReadAloud();
     setupPrint();
     setupDownloads();
+    setupReaderVoice();
   }
 
   if (document.readyState === "loading") {

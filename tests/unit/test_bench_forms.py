@@ -63,6 +63,9 @@ def test_the_main_form_is_the_question_form_not_the_cancel_button():
       <button class="button" type="submit">Weiter</button></form></body></html>"""
     assert main_form(parse_page(buttons_only)).action == "/kontakt/anbieter"
     assert main_form(parse_page("<p>Danke</p>")) is None
+    # The readers' voice ("Das verstehe ich nicht", a word field) is never a page's question form.
+    voice = '<form method="post" action="/verstehen" data-voice><input name="word"><button class="button-secondary">Abschicken</button></form>'
+    assert main_form(parse_page(buttons_only + voice)).action == "/kontakt/anbieter"
 
 
 def test_fill_answers_every_question_like_a_person():
