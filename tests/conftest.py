@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
+import portal.budget
+import portal.contact
 import portal.content
+import portal.klaerung.loader
+import portal.pages
 from portal import create_app
 from portal.extensions import db
 
@@ -53,6 +57,32 @@ _schema_ready: set[str] = set()
 
 # Content is immutable during a test run: parse it once, as production does once per process.
 portal.content.load_library = functools.lru_cache(maxsize=None)(portal.content.load_library)
+
+
+def _once_per_run(module, name: str) -> None:
+    """The same for the other content readers, which each test's create_app would otherwise run again
+    (0.3 s a test). Their arguments are paths, language lists and the cached library (kept alive by
+    the cache above, so its id is stable)."""
+    read = getattr(module, name)
+    results: dict = {}
+
+    @functools.wraps(read)
+    def read_once(*args):
+        key = tuple(repr(arg) if isinstance(arg, (str, Path, list, tuple)) else id(arg) for arg in args)
+        if key not in results:
+            results[key] = read(*args)
+        return results[key]
+
+    setattr(module, name, read_once)
+
+
+for _module, _name in (
+    (portal.budget, "load_budget_texts"),
+    (portal.klaerung.loader, "load_all"),
+    (portal.contact, "load_texts"),
+    (portal.pages, "load_comparisons"),
+):
+    _once_per_run(_module, _name)
 
 
 def make_config(tmp_path: Path, database_url: str | None = TEST_DATABASE_URL, **overrides) -> dict:

@@ -12,8 +12,8 @@ from ..extensions import db
 from ..inbox import audit
 from ..inbox.auth import current_user, operator_required
 from ..library import content
+from ..ui.charts import bar_chart
 from . import logic, places, ranking
-from .chart import bar_chart
 from .forms import ReworkForm
 
 CHART_PLACES = 10
@@ -39,11 +39,10 @@ def voice_values() -> dict:
     rows = [named(place) for place in result.places]
     shown = rows[:CHART_PLACES]
     chart = bar_chart(
-        [row["place"].count for row in shown],
-        labels=[_("Nr. %(number)s", number=number) for number in range(1, len(shown) + 1)],
-        title=_("Balken·diagramm: die %(number)s schwersten Stellen der letzten %(days)s Tage. Die Zahlen stehen in der Tabelle darunter.",
-                number=len(shown), days=days).replace("·", ""),
-        chart_id="verstehen-diagramm",
+        [(_("Nr. %(number)s", number=number), [row["place"].count]) for number, row in enumerate(shown, start=1)],
+        [_("Wie oft")],
+        _("Balken·diagramm: die %(number)s schwersten Stellen der letzten %(days)s Tage. Die Zahlen stehen in der Tabelle darunter.",
+          number=len(shown), days=days).replace("·", ""),
     )
     return {"days": days, "periods": ranking.PERIODS, "ranking": result, "rows": rows,
             "reworked": [named(place) for place in result.reworked], "chart": chart}

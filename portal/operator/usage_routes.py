@@ -14,9 +14,9 @@ from ..clock import today_in_berlin
 from ..extensions import db
 from ..inbox import audit
 from ..inbox.auth import current_user, operator_required
+from ..ui.charts import bar_chart
 from ..ui.forms import PortalForm
 from ..usage import report
-from ..usage.charts import bar_chart
 from ..usage.export import usage_csv
 from .routes import bp
 
@@ -41,7 +41,7 @@ def usage():
     when = _period()
     form = PeriodForm(formdata=None, data={"zeitraum": when.key})
     charts = report.charts(when)
-    drawings = {chart.key: bar_chart(chart, _("Diagramm: %(title)s. Die Zahlen stehen in der Tabelle darunter.",
+    drawings = {chart.key: bar_chart(chart.rows, chart.series, _("Diagramm: %(title)s. Die Zahlen stehen in der Tabelle darunter.",
                                                 title=str(chart.title).replace("·", "")))
                 for chart in charts}
     audit.record("usage", current_user(), detail=f"period={when.key}")

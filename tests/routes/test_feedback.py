@@ -251,7 +251,7 @@ def test_the_desk_ranks_the_hard_places_escaped_with_a_chart_and_a_table(client,
     assert "Modul 3" in text and "Teilhabe (2)" in text
     assert "Wort fehlt im Wörterbuch" in text and "Inklusionsamt (1)" in text
     assert "6 Hinweise" in text and "3 Stellen" in text
-    bars = re.findall(r'<rect class="chart-bar"[^>]* width="(\d+)"', html)
+    bars = re.findall(r'<rect class="chart-bar chart-bar-0"[^>]* width="(\d+)"', html)
     assert len(bars) == 3 and int(bars[0]) > int(bars[1])
     wider = page_text(check_page(client.get("/betrieb?zeitraum=90")))
     assert "7 Hinweise" in wider and "4 Stellen" in wider and "die ganze Seite" in wider

@@ -9,7 +9,6 @@ from markupsafe import Markup
 
 from portal.extensions import db
 from portal.feedback import ranking
-from portal.feedback.chart import bar_chart
 from portal.feedback.models import ReaderFlag, ReaderRework
 from portal.feedback.places import heading_text, is_section_key, split_sections
 
@@ -118,12 +117,3 @@ def test_only_the_latest_rework_counts(app, flags):
 @pytest.mark.parametrize("asked, days", [("90", 90), (365, 365), ("7", 30), (None, 30), ("x", 30)])
 def test_only_the_offered_periods(asked, days):
     assert ranking.period(asked) == days
-
-
-def test_the_chart_has_one_bar_per_place_scaled_to_the_largest():
-    svg = str(bar_chart([8, 4, 1], labels=["Nr. 1", "Nr. 2", "<3>"], title="Diagramm & Text", chart_id="c"))
-    assert svg.startswith('<svg class="chart" id="c"') and 'role="img"' in svg and 'aria-labelledby="c-title"' in svg
-    assert '<title id="c-title">Diagramm &amp; Text</title>' in svg and "&lt;3&gt;" in svg
-    widths = [int(w) for w in __import__("re").findall(r'class="chart-bar"[^>]* width="(\d+)"', svg)]
-    assert widths == [480, 240, 60]
-    assert bar_chart([], labels=[], title="x", chart_id="c") == ""

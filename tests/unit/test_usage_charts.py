@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 
-from portal.usage.charts import BAR_SPACE, bar_chart
+from portal.ui.charts import BAR_SPACE
+from portal.ui.charts import bar_chart as draw
 from portal.usage.report import Chart, Period, period
 from datetime import date
 
 
 def chart(rows, series=("Anzahl",)):
     return Chart("test", "Test", "Was", list(series), rows)
+
+
+def bar_chart(chart: Chart, name: str):
+    return draw(chart.rows, chart.series, name)
 
 
 def test_bars_are_in_proportion_and_zero_draws_no_bar():

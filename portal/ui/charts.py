@@ -1,4 +1,5 @@
-"""Bar charts drawn on the server as inline SVG: no chart library, no script in the browser.
+"""Bar charts drawn on the server as inline SVG: no chart library, no script in the browser. The
+desk's usage page and its hard places both draw with this one function.
 
 Each row is a label on its own line with its bars beneath (this reads on a 320 px phone, too);
 the colours come from the page's CSS (`currentColor`), so every display setting shows them.
@@ -7,9 +8,9 @@ same numbers for screen readers and for copying.
 """
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from collections.abc import Sequence
 
-from .report import Chart
+from markupsafe import Markup, escape
 
 WIDTH = 360
 LABEL_HEIGHT = 18
@@ -25,22 +26,23 @@ def _short(text: str) -> str:
     return text if len(text) <= LABEL_CHARACTERS else text[: LABEL_CHARACTERS - 1].rstrip() + "…"
 
 
-def bar_chart(chart: Chart, name: str) -> Markup:
-    """The chart's rows as an SVG picture named `name` (which should point to the table)."""
-    series = len(chart.series)
-    top = LEGEND_HEIGHT if series > 1 else 0
-    row_height = LABEL_HEIGHT + series * (BAR_HEIGHT + BAR_GAP) + ROW_GAP
-    height = top + max(1, len(chart.rows)) * row_height
-    highest = max([max(values) for _label, values in chart.rows if values] + [1])
+def bar_chart(rows: Sequence[tuple[str, Sequence[int]]], series: Sequence, name: str) -> Markup:
+    """`rows` as an SVG picture named `name` (which should point to the table): per row a label and
+    one bar per series; with more than one series, a legend above."""
+    count = len(series)
+    top = LEGEND_HEIGHT if count > 1 else 0
+    row_height = LABEL_HEIGHT + count * (BAR_HEIGHT + BAR_GAP) + ROW_GAP
+    height = top + max(1, len(rows)) * row_height
+    highest = max([max(values) for _label, values in rows if values] + [1])
     parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
              f'width="{WIDTH}" height="{height}" role="img" aria-label="{escape(name)}" focusable="false">']
-    if series > 1:
+    if count > 1:
         x = 0
-        for index, title in enumerate(chart.series):
+        for index, title in enumerate(series):
             parts.append(f'<rect class="chart-bar chart-bar-{index}" x="{x + 1}" y="4" width="14" height="14"/>')
             parts.append(f'<text x="{x + 22}" y="16">{escape(str(title))}</text>')
             x += 22 + 9 * len(str(title)) + 20
-    for row, (label, values) in enumerate(chart.rows):
+    for row, (label, values) in enumerate(rows):
         y = top + row * row_height
         parts.append(f'<text class="chart-label" x="0" y="{y + LABEL_HEIGHT - 5}">{escape(_short(label))}</text>')
         for index, value in enumerate(values):
