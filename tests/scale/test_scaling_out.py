@@ -72,7 +72,10 @@ def test_a_session_started_on_one_instance_goes_on_on_the_other(instances, addre
     stranger = Visitor(address)
     assert stranger.get(b, "/klaerung/weiter")[:2] == (302, "/klaerung")
     visitor.token = "forged" + visitor.token[6:]
-    assert visitor.post(b, f"/klaerung/frage/{third}", {"answer": NEUTRAL.get(third, "")})[0] == 400
+    status, location, _html = visitor.post(b, f"/klaerung/frage/{third}", {"answer": NEUTRAL.get(third, "")})
+    # refused: the page that explains an expired form (and continues with the code), nothing stored
+    assert status == 303 and location.startswith("/klaerung/abgelaufen")
+    assert klaerung_question(visitor, a) == third
 
 
 # --- rate limits -------------------------------------------------------------------------------
