@@ -14,6 +14,7 @@ FEATURES = (
     "portal.klaerung",
     "portal.budget",
     "portal.providers",
+    "portal.offers",
     "portal.mail",
     "portal.contact",
     "portal.inbox",
