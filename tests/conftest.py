@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from argon2 import PasswordHasher
+from argon2.profiles import CHEAPEST
 from sqlalchemy import inspect, text
 
 import portal
@@ -16,6 +18,7 @@ import portal.contact
 import portal.content
 import portal.klaerung.loader
 import portal.pages
+import portal.providers.passwords
 from portal.extensions import db
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -114,6 +117,12 @@ def create_app(*args, **kwargs):
 
 
 portal.create_app = create_app  # test modules import it from portal after this file has run
+
+# Argon2 with its production cost (64 MiB, about 0.1 s a hash) would spend most of a contact test's
+# set-up hashing the five demo accounts' passwords. Tests hash with the cheapest parameters;
+# tests/unit/test_passwords_cost.py holds the production hasher to RFC 9106's recommendation.
+PRODUCTION_HASHER = portal.providers.passwords._hasher
+portal.providers.passwords._hasher = PasswordHasher.from_parameters(CHEAPEST)
 
 
 def make_config(tmp_path: Path, database_url: str | None = TEST_DATABASE_URL, **overrides) -> dict:
