@@ -22,9 +22,10 @@ test: install-test runtime-packages chromium ## run every test, browser tests in
 
 # The browser tests drive the same views that the route tests call; on PostgreSQL the route, unit and
 # concurrency tests prove the database layer, and the browser tests run once, on SQLite (`make test`).
-# Tests marked no_database (content, rules, word lists …) would only repeat the SQLite run.
+# Tests marked no_database (content, rules, word lists …) or sqlite_enough (content pages, the page cache, rate
+# limits, whose database use the other tests prove) would only repeat the SQLite run.
 test-postgres: install-test runtime-packages ## the tests without a browser against a throwaway PostgreSQL server
-	scripts/with-postgres $(PY) -m pytest -n $(TEST_WORKERS) -m "not browser and not no_database" $(PYTEST_ARGS)
+	scripts/with-postgres $(PY) -m pytest -n $(TEST_WORKERS) -m "not browser and not no_database and not sqlite_enough" $(PYTEST_ARGS)
 
 test-scale: install-scale runtime-packages ## two gunicorn instances, one PostgreSQL, one Redis: the README's "Scaling out", proved
 	scripts/with-postgres scripts/with-redis $(PY) -m pytest tests/scale $(PYTEST_ARGS)

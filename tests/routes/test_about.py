@@ -5,6 +5,8 @@ import pytest
 
 from tests.support.pagecheck import XHTML, check_page, h1_text, page_text, texts
 
+pytestmark = pytest.mark.sqlite_enough
+
 URL = "/ueber-jobbudget"
 # The support service of each of the 5 practice sites and one partner workshop of each
 # (/work/shared/domain/facts.md). The Mediopunkt is drawn by CSS, so the text holds the whole word.

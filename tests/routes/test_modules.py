@@ -8,6 +8,8 @@ from portal.content.render import MEDIOPUNKT_SPAN
 
 from tests.support.pagecheck import XHTML, check_page, h1_text, page_text
 
+pytestmark = pytest.mark.sqlite_enough
+
 MODULES = range(1, 9)
 
 

@@ -7,6 +7,8 @@ import pytest
 from tests.routes.test_klaerung import finish
 from tests.support.pagecheck import XHTML, check_page, h1_text, page_text
 
+pytestmark = pytest.mark.sqlite_enough
+
 URL = "/geld-und-sicherheit"
 HEADINGS = {
     "de": (["Thema", "In der Werkstatt", "Mit Budget für Arbeit", "Mit Arbeitsvertrag"],

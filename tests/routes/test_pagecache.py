@@ -12,6 +12,8 @@ from portal.security import SECURITY_HEADERS
 from tests.conftest import make_config
 from tests.support.pagecheck import check_page
 
+pytestmark = pytest.mark.sqlite_enough
+
 GZIP = {"Accept-Encoding": "gzip, deflate, br, zstd"}
 
 

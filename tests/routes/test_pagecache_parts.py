@@ -18,6 +18,8 @@ from portal.pagecache import (
     etag_matches,
 )
 
+pytestmark = pytest.mark.sqlite_enough
+
 SETTINGS = Settings(cache_pages=True, seconds=60, max_bytes=1_000_000, session_cookie="portal_session",
                     languages=("de", "en"), default_language="de", static_prefix="/static/")
 HTML = [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"), ("X-Frame-Options", "DENY")]

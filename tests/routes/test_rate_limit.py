@@ -4,6 +4,8 @@ import pytest
 from tests.support.forms import post_form
 from tests.support.pagecheck import check_page, h1_text
 
+pytestmark = pytest.mark.sqlite_enough
+
 
 @pytest.fixture
 def app_config():

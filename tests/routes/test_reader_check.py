@@ -12,6 +12,8 @@ from tests.routes.test_inbox import inbox, login  # noqa: F401  (fixture)
 from tests.routes.test_operator import OPERATOR, desk  # noqa: F401  (fixture)
 from tests.support.pagecheck import check_page, page_text
 
+pytestmark = pytest.mark.sqlite_enough
+
 SHIPPED = PROJECT_ROOT / "content" / "easy_language"
 CHECKED = {
     "de/modules/modul-3.md": "Prüf·gruppe der Werk·statt Muster·stadt",

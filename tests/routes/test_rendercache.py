@@ -11,6 +11,8 @@ from portal.ui.rendercache import EXTENSION_KEY, TOKEN_PLACEHOLDER, render_share
 from tests.routes.test_klaerung import answer, answer_all_until, session_code, start
 from tests.support.forms import post_form
 
+pytestmark = pytest.mark.sqlite_enough
+
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 QUESTION = "/klaerung/frage/bereich"
 

@@ -7,6 +7,8 @@ from portal.pages.models import BarrierReport
 from tests.support.forms import csrf_token, follow, post_form
 from tests.support.pagecheck import XHTML, check_page, h1_text, page_text, texts
 
+pytestmark = pytest.mark.sqlite_enough
+
 SIMPLE_PAGES = ["/", "/barrierefreiheit", "/datenschutz", "/impressum", "/begleitung", "/barrierefreiheit/danke"]
 
 

@@ -18,6 +18,8 @@ from tests.routes.test_klaerung import session_code
 from tests.support.forms import follow, post_form
 from tests.unit.test_klaerung_data import questionnaire, walk
 
+pytestmark = pytest.mark.sqlite_enough
+
 WORKSHOP = "192.0.2.50"
 PEOPLE, CONTACTS, RESUMES = 30, 10, 10
 

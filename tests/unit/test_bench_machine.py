@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from bench import machine
 from bench.servers import Instance
+
+pytestmark = pytest.mark.sqlite_enough
 
 
 def test_the_machine_is_described_with_its_cores():

@@ -1,12 +1,16 @@
 """The application letter: its standard German text, the Klärung hand-over and the PDF layout."""
 from __future__ import annotations
 
+import pytest
+
 from datetime import date
 
 from flask import render_template
 
 from portal.budget import handover, letter
 from portal.config import PROJECT_ROOT
+
+pytestmark = pytest.mark.sqlite_enough
 
 STYLESHEET = PROJECT_ROOT / "static" / "css" / "letter.css"
 TODAY = date(2026, 3, 2)
