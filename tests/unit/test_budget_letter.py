@@ -1,10 +1,9 @@
 """The application letter: its standard German text, the Klärung hand-over and the PDF layout."""
 from __future__ import annotations
 
-import pytest
-
 from datetime import date
 
+import pytest
 from flask import render_template
 
 from portal.budget import handover, letter
