@@ -49,7 +49,7 @@ def lint_problems(text: str, lang: str) -> list[lint.Problem]:
 
 def _quote(sentence: str) -> str:
     sentence = " ".join(sentence.split())
-    return sentence if len(sentence) <= QUOTE_MAX else sentence[: QUOTE_MAX - 1].rstrip() + " …"
+    return sentence if len(sentence) <= QUOTE_MAX else sentence[:QUOTE_MAX].rsplit(" ", 1)[0] + " …"
 
 
 def message(problem: lint.Problem) -> str:

@@ -8,7 +8,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.validators import StopValidation
 
-from ..contact.forms import MultiCheckboxField, as_choices, choice_required
+from ..contact.forms import MultiCheckboxField as _Checkboxes
+from ..contact.forms import as_choices, choice_required
 from ..offers.gate import EasyLanguage
 from ..offers.models import ProviderOffer, SuccessStory
 from ..offers.stories import WORK_KINDS
@@ -28,6 +29,13 @@ class DescriptionForm(PortalForm):
         Required(_l("Bitte schreiben Sie, wer Sie sind.")), MaxLength(Provider.DESCRIPTION_MAX), EasyLanguage("de")])
     description_en = TextAreaField(_l("Wer sind Sie? Auf Englisch"), validators=[
         MaxLength(Provider.DESCRIPTION_MAX), EasyLanguage("en")])
+
+
+class MultiCheckboxField(_Checkboxes):
+    """Tick boxes whose unknown values get the friendly message of KnownChoices (not WTForms' English one)."""
+
+    def pre_validate(self, form):
+        pass
 
 
 class KnownChoices:

@@ -38,6 +38,13 @@ def _provider():
     return current_user().provider
 
 
+def _not_found(detail: str):
+    """404, as for everything that is not the provider's own; the try is audited (like the inbox's)."""
+    audit.record("not_found", current_user(), detail=detail)
+    db.session.commit()
+    abort(404)
+
+
 def _saved() -> None:
     flash(_("Gespeichert. Ihre Änderung ist sofort im Portal zu sehen."))
 
@@ -125,7 +132,7 @@ def _own_offer_or_404(module: int, baustein: int) -> ProviderOffer:
     offer = db.session.execute(db.select(ProviderOffer).filter_by(
         provider_id=_provider().id, module=module, baustein=baustein)).scalar_one_or_none()
     if offer is None:
-        abort(404)
+        _not_found(f"Baustein {module}.{baustein}: not offered by this provider")
     return offer
 
 
@@ -234,7 +241,7 @@ def _own_stories():
 def _own_story_or_404(story_id: int) -> SuccessStory:
     story = db.session.get(SuccessStory, story_id)
     if story is None or story.provider_id != _provider().id:
-        abort(404)
+        _not_found(f"story {story_id}: unknown or another provider's")
     return story
 
 
