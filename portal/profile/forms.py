@@ -50,11 +50,16 @@ class KnownChoices:
 UNKNOWN_CHOICE = _l("Diese Antwort gibt es nicht. Bitte wählen Sie eine Antwort aus der Liste.")
 
 
+def baustein_number(baustein) -> str:
+    """"3.2": the module's number, a dot, the Baustein's number (as the module pages write it)."""
+    return "%s.%s" % (baustein.module, baustein.number)
+
+
 def offers_form_class(modules):
     """A form with one group of tick boxes per module (its Bausteine), from the portal's content."""
     attributes = {}
     for module in modules:
-        choices = [(str(baustein.number), _l("Baustein %(number)s: %(title)s", number=f"{module.number}.{baustein.number}",
+        choices = [(str(baustein.number), _l("Baustein %(number)s: %(title)s", number=baustein_number(baustein),
                                              title=baustein.title)) for baustein in module.bausteine]
         attributes[f"modul_{module.number}"] = MultiCheckboxField(
             _l("Modul %(number)s: %(title)s", number=module.number, title=module.title),

@@ -21,7 +21,7 @@ from ..offers.stories import WORK_KINDS
 from ..providers.dbtypes import utcnow
 from ..ui.pending import form_page
 from .forms import (
-    LANGUAGE_LABELS, CostsForm, DescriptionForm, OfferTextForm, hours_form_class, offers_form_class, story_form_class,
+    LANGUAGE_LABELS, CostsForm, baustein_number, DescriptionForm, OfferTextForm, hours_form_class, offers_form_class, story_form_class,
 )
 from .numbers import shown
 
@@ -52,7 +52,7 @@ def _saved() -> None:
 def _titles() -> dict[tuple[int, int], str]:
     """(module, Baustein) → "Baustein 3.2: title", in the page's language."""
     return {(module.number, baustein.number): _("Baustein %(number)s: %(title)s",
-                                                number=f"{module.number}.{baustein.number}", title=baustein.title)
+                                                number=baustein_number(baustein), title=baustein.title)
             for module in content().modules.values() for baustein in module.bausteine}
 
 
