@@ -24,10 +24,18 @@ BAUSTEIN_HOURS_MAX = Decimal("500")
 LANGUAGE_LABELS = {"de": _l("Deutsch"), "en": _l("Englisch")}
 
 
+def _lines(value):
+    """Line breaks as "\n" (browsers send "\r\n"): each line is a sentence the gate checks."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+
+LINES = [_lines]
+
+
 class DescriptionForm(PortalForm):
-    description_de = TextAreaField(_l("Wer sind Sie? Auf Deutsch"), validators=[
+    description_de = TextAreaField(_l("Wer sind Sie? Auf Deutsch"), filters=LINES, validators=[
         Required(_l("Bitte schreiben Sie, wer Sie sind.")), MaxLength(Provider.DESCRIPTION_MAX), EasyLanguage("de")])
-    description_en = TextAreaField(_l("Wer sind Sie? Auf Englisch"), validators=[
+    description_en = TextAreaField(_l("Wer sind Sie? Auf Englisch"), filters=LINES, validators=[
         MaxLength(Provider.DESCRIPTION_MAX), EasyLanguage("en")])
 
 
@@ -70,9 +78,9 @@ def offers_form_class(modules):
 
 
 class OfferTextForm(PortalForm):
-    text_de = TextAreaField(_l("So machen Sie das: auf Deutsch"), validators=[
+    text_de = TextAreaField(_l("So machen Sie das: auf Deutsch"), filters=LINES, validators=[
         MaxLength(ProviderOffer.TEXT_MAX), EasyLanguage("de")])
-    text_en = TextAreaField(_l("So machen Sie das: auf Englisch"), validators=[
+    text_en = TextAreaField(_l("So machen Sie das: auf Englisch"), filters=LINES, validators=[
         MaxLength(ProviderOffer.TEXT_MAX), EasyLanguage("en")])
 
 
@@ -128,10 +136,10 @@ def story_form_class(modules):
         work_kind = RadioField(_l("Welche Arbeit macht die Person jetzt?"), validate_choice=False,
                                choices=as_choices(WORK_KINDS.items()),
                                validators=choice_required(_l("Bitte wählen Sie die Art von Arbeit.")))
-        way = TextAreaField(_l("Der Weg von der Werk·statt in den Betrieb"), validators=[
+        way = TextAreaField(_l("Der Weg von der Werk·statt in den Betrieb"), filters=LINES, validators=[
             Required(_l("Bitte schreiben Sie den Weg in den Betrieb.")), MaxLength(SuccessStory.TEXT_MAX),
             EasyLanguage(_story_lang)])
-        helped = TextAreaField(_l("Was hat geholfen?"), validators=[
+        helped = TextAreaField(_l("Was hat geholfen?"), filters=LINES, validators=[
             Required(_l("Bitte schreiben Sie, was geholfen hat.")), MaxLength(SuccessStory.TEXT_MAX),
             EasyLanguage(_story_lang)])
         modules_used = MultiCheckboxField(_l("Welche Module hat die Person genutzt?"), choices=as_choices(
