@@ -87,23 +87,23 @@ class OfferTextForm(PortalForm):
 class CostsForm(PortalForm):
     yearly_staff_cost = StringField(_l("Kosten für einen Job·coach in Voll·zeit im Jahr, in Euro"), validators=[
         Required(_l("Bitte schreiben Sie die Kosten für einen Job·coach im Jahr.")), MaxLength(20),
-        Amount(Decimal("1"), STAFF_COST_MAX, 2, zero=False)])
+        Amount(Decimal("1"), STAFF_COST_MAX, 2, Decimal("52000"), zero=False)])
     productive_hours = StringField(_l("Stunden im Jahr für die Arbeit mit den Menschen"), validators=[
         Required(_l("Bitte schreiben Sie die Stunden im Jahr.")), MaxLength(20),
-        Amount(HOURS_PER_YEAR[0], HOURS_PER_YEAR[1], 1, zero=False)])
+        Amount(HOURS_PER_YEAR[0], HOURS_PER_YEAR[1], 1, Decimal("1400"), zero=False)])
     overhead_percent = StringField(_l("Verwaltung und Räume, in Prozent"), validators=[
         Required(_l("Bitte schreiben Sie eine Zahl für Verwaltung und Räume. Ohne diese Kosten: 0.")), MaxLength(20),
-        Amount(Decimal("0"), PERCENT_MAX, 2)])
+        Amount(Decimal("0"), PERCENT_MAX, 2, Decimal("15"))])
     travel_percent = StringField(_l("Fahrten, in Prozent"), validators=[
         Required(_l("Bitte schreiben Sie eine Zahl für die Fahrten. Ohne Fahrten: 0.")), MaxLength(20),
-        Amount(Decimal("0"), PERCENT_MAX, 2)])
+        Amount(Decimal("0"), PERCENT_MAX, 2, Decimal("5"))])
 
 
 def hours_form_class(offers, titles):
     """One number field per offered Baustein (`titles`: (module, baustein) → label)."""
     attributes = {
         f"stunden_{offer.module}_{offer.baustein}": StringField(
-            titles[(offer.module, offer.baustein)], validators=[MaxLength(20), Amount(Decimal("0"), BAUSTEIN_HOURS_MAX, 1)])
+            titles[(offer.module, offer.baustein)], validators=[MaxLength(20), Amount(Decimal("0"), BAUSTEIN_HOURS_MAX, 1, Decimal("8"))])
         for offer in offers
     }
     form_class = type("HoursForm", (PortalForm,), attributes)

@@ -74,8 +74,9 @@ class Amount:
     the text must be a number in [low, high] (`zero`: whether 0 is allowed) with at most `places`
     decimal places. Sets `field.number` (Decimal, or None when empty)."""
 
-    def __init__(self, low: Decimal, high: Decimal, places: int, zero: bool = True):
+    def __init__(self, low: Decimal, high: Decimal, places: int, example: Decimal, zero: bool = True):
         self.low, self.high, self.places, self.zero = Decimal(low), Decimal(high), places, zero
+        self.example = Decimal(example)
 
     def __call__(self, form, field):
         field.number = None
@@ -85,7 +86,7 @@ class Amount:
             number = parse_decimal(field.data, _lang())
         except NotANumber:
             raise StopValidation(_l("Bitte schreiben Sie nur eine Zahl. Zum Beispiel: %(example)s",
-                                    example=shown(self.high / 10 if self.high >= 1000 else self.high / 2, self.places)))
+                                    example=shown(self.example, self.places)))
         if number < 0:
             raise StopValidation(_l("Die Zahl darf nicht kleiner als 0 sein."))
         if number == 0 and not self.zero:

@@ -220,7 +220,7 @@ def test_decimal_commas_and_thousands_are_understood(staff, app):
     ("kosten-yearly_staff_cost", "-5", "Die Zahl darf nicht kleiner als 0 sein."),
     ("kosten-yearly_staff_cost", "0", "Die Zahl darf nicht 0 sein."),
     ("kosten-yearly_staff_cost", "600000", "Die Zahl ist zu groß. Bitte schreiben Sie höchstens 500.000."),
-    ("kosten-yearly_staff_cost", "viel", "Bitte schreiben Sie nur eine Zahl."),
+    ("kosten-yearly_staff_cost", "viel", "Bitte schreiben Sie nur eine Zahl. Zum Beispiel: 52.000"),
     ("kosten-yearly_staff_cost", "", "Bitte schreiben Sie die Kosten für einen Job·coach im Jahr."),
     ("kosten-productive_hours", "0", "Die Zahl darf nicht 0 sein."),
     ("kosten-productive_hours", "50", "Die Zahl ist zu klein. Bitte schreiben Sie mindestens 100."),
