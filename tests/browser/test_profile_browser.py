@@ -84,6 +84,13 @@ def test_a_provider_fills_in_profile_prices_and_a_story_by_keyboard(page, live_a
     tick(page, "angebot-modul_1-1")
     press_button(page, "Angebot speichern")
     assert "Noch kein eigener Text" in page.locator("main").inner_text()
+    focus_next(page, "el.tagName === 'A' && el.textContent.startsWith('Text schreiben')", limit=200)
+    press_and_wait(page)
+    assert h1(page).startswith("Ihr Text für Baustein 1.1")
+    check_accessibility(page)
+    type_into(page, "text_de", "Ihr Job·coach besucht Sie in der Werk·statt.")
+    press_button(page, "Text speichern")
+    assert "Eigener Text" in page.locator("main").inner_text()
 
     # Prices: the cost calculation step by step, the hours, a module price.
     follow_link(page, "Preise")
