@@ -335,3 +335,18 @@ def withdraw_story(story_id: int):
         db.session.commit()
     flash(_("Die Geschichte ist zurückgezogen. Sie ist sofort nicht mehr im Portal zu sehen."))
     return redirect(url_for("profile.story", story_id=story.id), code=303)
+
+
+@bp.post("/geschichten/<int:story_id>/loeschen")
+@login_required
+def delete_story(story_id: int):
+    """A draft or withdrawn story is deleted for good (a published one is withdrawn first)."""
+    story = _own_story_or_404(story_id)
+    if story.status == PUBLISHED:
+        flash(_("Bitte ziehen Sie die Geschichte zuerst zurück."))
+        return redirect(url_for("profile.story", story_id=story.id), code=303)
+    db.session.delete(story)
+    audit.record("story_delete", current_user(), detail=f"story {story_id}")
+    db.session.commit()
+    flash(_("Die Geschichte ist gelöscht."))
+    return redirect(url_for("profile.stories"), code=303)

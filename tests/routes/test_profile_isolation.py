@@ -47,7 +47,8 @@ def test_another_providers_story_and_baustein_are_not_found_on_any_url(client, a
     rules = profile_rules(app)
     assert {rule for rule, _methods in rules} == {
         "/anbieter/profil/baustein/<int:module>/<int:baustein>", "/anbieter/geschichten/<int:story_id>",
-        "/anbieter/geschichten/<int:story_id>/veroeffentlichen", "/anbieter/geschichten/<int:story_id>/zurueckziehen"}
+        "/anbieter/geschichten/<int:story_id>/veroeffentlichen", "/anbieter/geschichten/<int:story_id>/zurueckziehen",
+        "/anbieter/geschichten/<int:story_id>/loeschen"}
     tried = 0
     for rule, methods in rules:
         url = re.sub(r"<int:story_id>", str(story_id), rule)
@@ -63,7 +64,7 @@ def test_another_providers_story_and_baustein_are_not_found_on_any_url(client, a
             check_page(response, status=404)
             assert SECRET not in response.get_data(as_text=True)
             tried += 1
-    assert tried == 6
+    assert tried == 7
     with app.app_context():
         story = db.session.get(SuccessStory, story_id)
         assert (story.status, story.title, story.withdrawn_at) == ("published", SECRET, None)

@@ -304,6 +304,30 @@ def test_a_story_is_written_with_consent_published_and_withdrawn(staff, app, mon
     listing = page_text(check_page(staff.get("/anbieter/geschichten")))
     assert "Anna arbeitet jetzt in einer Küche." in listing and "Zurückgezogen" in listing
 
+    # The person does not want the story any more: it is deleted for good.
+    response = post_form(staff, f"{location}/loeschen", {}, page_url=location)
+    assert response.status_code == 303 and response.headers["Location"] == "/anbieter/geschichten"
+    assert "Die Geschichte ist gelöscht." in page_text(check_page(staff.get("/anbieter/geschichten")))
+    with app.app_context():
+        assert db.session.get(SuccessStory, story_id) is None
+    assert audit_actions(app)[-1] == "story_delete"
+
+
+def test_a_published_story_is_withdrawn_before_it_can_be_deleted(staff, app):
+    with app.app_context():
+        story = SuccessStory(provider_id=integra(app).id, first_name="Ben", title="Ben", work_kind="lager",
+                             way="Ben.", helped="Gut.", consent_on=date(2026, 1, 1), status="published")
+        db.session.add(story)
+        db.session.commit()
+        story_id = story.id
+    url = f"/anbieter/geschichten/{story_id}"
+    assert "Geschichte löschen" not in page_text(check_page(staff.get(url)))
+    response = post_form(staff, f"{url}/loeschen", {}, page_url=url)
+    assert response.headers["Location"] == url
+    assert "Bitte ziehen Sie die Geschichte zuerst zurück." in page_text(check_page(staff.get(url)))
+    with app.app_context():
+        assert db.session.get(SuccessStory, story_id).status == "published"
+
 
 def test_a_story_needs_the_tick_a_first_name_only_and_easy_language(staff, app):
     for changes, message in (
