@@ -393,3 +393,11 @@ def test_posts_without_a_form_token_are_refused(staff, app):
         assert db.session.query(SuccessStory).count() == 1
         assert db.session.get(ProviderCosts, integra(app).id) is None
         assert db.session.execute(db.select(ProviderOffer.text_de)).scalar_one() == ""
+
+
+def test_invisible_characters_are_removed_before_the_gate_and_the_database(staff, app):
+    typed = "Wir\u200b helfen\u202e Ihnen.\r\nWir sind\x00 da."
+    response = post_form(staff, "/anbieter/profil/beschreibung", {"text-description_de": typed}, page_url="/anbieter/profil")
+    assert response.headers["Location"] == "/anbieter/profil"
+    with app.app_context():
+        assert integra(app).description_de == "Wir helfen Ihnen.\nWir sind da."
