@@ -25,7 +25,7 @@ LANGUAGE_LABELS = {"de": _l("Deutsch"), "en": _l("Englisch")}
 
 
 def _lines(value):
-    """Line breaks as "\n" (browsers send "\r\n"): each line is a sentence the gate checks."""
+    """Line breaks as LF (browsers send CR LF): each line is a sentence the gate checks."""
     return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
