@@ -18,6 +18,7 @@ FEATURES = (
     "portal.mail",
     "portal.contact",
     "portal.inbox",
+    "portal.profile",
     "portal.operator",
     "portal.usage",
     "portal.feedback",

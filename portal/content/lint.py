@@ -110,6 +110,10 @@ class Problem:
     rule: str
     text: str
     severity: str = ERROR
+    # For callers that word the problem themselves (the easy-language gate of provider texts,
+    # portal/offers/gate.py): the sentence or word concerned, and the spelling to use instead.
+    subject: str = ""
+    expected: str = ""
 
 
 def format_problem(problem: Problem) -> str:
@@ -277,8 +281,8 @@ def check_line(line: ProseLine, shown: str, rules: LanguageRules, operator_speak
     """The rules of one line. `operator_speaks`: the file is one of OPERATOR_PAGES ("wir" is fine)."""
     problems: list[Problem] = []
 
-    def report(rule: str, text: str, severity: str = ERROR) -> None:
-        problems.append(Problem(shown, line.line, rule, text, severity))
+    def report(rule: str, text: str, severity: str = ERROR, subject: str = "", expected: str = "") -> None:
+        problems.append(Problem(shown, line.line, rule, text, severity, subject, expected))
 
     if rules.full_rules and has_raw_html(line.raw):
         report("raw-html", "raw HTML is not allowed; write Markdown")
@@ -291,21 +295,25 @@ def check_line(line: ProseLine, shown: str, rules: LanguageRules, operator_speak
             "legal-reference",
             f"'{found.group(0)}' in running text: move it to the Für Fach·leute line "
             "(a line of its own that starts with '§'), and say what the law means for the reader",
+            subject=found.group(0),
         )
-    for message in term_messages(text, rules):
-        report("term", message)
+    for found, use, message in term_findings(text, rules):
+        report("term", message, subject=found, expected=use)
     sentences = split_sentences(text, (LEGAL_REFERENCE, abbreviation_pattern(rules.lang)))
     for sentence in sentences:
         count = len(words(sentence))
         if count > SENTENCE_MAX_WORDS:
-            report("sentence-length", f"{count} words (at most {SENTENCE_MAX_WORDS}): {_quote(sentence)}")
+            report("sentence-length", f"{count} words (at most {SENTENCE_MAX_WORDS}): {_quote(sentence)}",
+                   subject=sentence)
         elif count > SENTENCE_WARN_WORDS:
-            report("sentence-length", f"{count} words (better at most {SENTENCE_WARN_WORDS}): {_quote(sentence)}", WARNING)
+            report("sentence-length", f"{count} words (better at most {SENTENCE_WARN_WORDS}): {_quote(sentence)}", WARNING,
+                   subject=sentence)
     for abbreviation in dict.fromkeys(find_abbreviations(text, rules.lang, rules.allowed_acronyms)):
-        report("abbreviation", f"'{abbreviation}': write the words out (or explain the word in the glossary)")
+        report("abbreviation", f"'{abbreviation}': write the words out (or explain the word in the glossary)",
+               subject=abbreviation)
     for claim in rules.false_claims:
         if found := claim.pattern.search(text):
-            report("false-claim", f"'{found.group(0)}': {claim.reason}")
+            report("false-claim", f"'{found.group(0)}': {claim.reason}", subject=found.group(0))
     if not rules.full_rules:
         return problems
     if line.is_heading and "?" not in text and (found := SUBORDINATE_START.match(text)):
@@ -336,25 +344,33 @@ def check_line(line: ProseLine, shown: str, rules: LanguageRules, operator_speak
             "long-word",
             f"'{word}' has more than {LONG_WORD_LETTERS} letters: split it with · "
             f"or add it to portal/content/allowed_words.txt",
+            subject=word,
         )
     for found, expected in dict.fromkeys(rules.spellings.misspellings(text)):
-        report("glossary-spelling", f"'{found}' is written '{expected}' in the glossary")
+        report("glossary-spelling", f"'{found}' is written '{expected}' in the glossary", subject=found, expected=expected)
     return problems
 
 
-def term_messages(text: str, rules: LanguageRules) -> list[str]:
-    """The `term` rule: variants from content/terms.yaml and other spellings of the preferred words."""
-    messages: list[str] = []
+def term_findings(text: str, rules: LanguageRules) -> list[tuple[str, str, str]]:
+    """The `term` rule as (word found, word to use, message): variants from content/terms.yaml and
+    other spellings of the preferred words."""
+    findings: list[tuple[str, str, str]] = []
     variants_found: set[str] = set()
     for term in rules.terms:
         if term.pattern and (found := term.pattern.search(text)):
             variants_found.add(found.group(0))
-            messages.append(f"'{found.group(0)}': write '{term.use}' (content/terms.yaml: {term.reason})")
+            findings.append((found.group(0), term.use,
+                             f"'{found.group(0)}': write '{term.use}' (content/terms.yaml: {term.reason})"))
     if rules.term_spellings is not None:
         for found, expected in dict.fromkeys(rules.term_spellings.misspellings(text)):
             if not any(found in variant for variant in variants_found):  # one report per word
-                messages.append(f"'{found}' is written '{expected}' (content/terms.yaml)")
-    return messages
+                findings.append((found, expected, f"'{found}' is written '{expected}' (content/terms.yaml)"))
+    return findings
+
+
+def term_messages(text: str, rules: LanguageRules) -> list[str]:
+    """The `term` rule's messages (see term_findings)."""
+    return [message for _found, _use, message in term_findings(text, rules)]
 
 
 def _coach_pronoun_text(pronoun: str) -> str:
@@ -435,7 +451,8 @@ def content_files(root: Path) -> Iterator[tuple[str, Path]]:
                 yield language_dir.name, path
 
 
-def _language_rules(root: Path, lang: str) -> LanguageRules:
+def language_rules(root: Path, lang: str) -> LanguageRules:
+    """The rules of one language for the content under `root` (glossary spellings, terms, claims)."""
     spellings: list[str] = []
     for path in sorted((root / lang / "glossary").glob("*.md")):
         try:
@@ -455,11 +472,14 @@ def _language_rules(root: Path, lang: str) -> LanguageRules:
     )
 
 
+_language_rules = language_rules  # the name the tests and older callers use
+
+
 def _walk(root: Path) -> Iterator[tuple[FileProse, LanguageRules]]:
     rules_by_lang: dict[str, LanguageRules] = {}
     for lang, path in content_files(root):
         if lang not in rules_by_lang:
-            rules_by_lang[lang] = _language_rules(root, lang)
+            rules_by_lang[lang] = language_rules(root, lang)
         yield read_prose(path, lang), rules_by_lang[lang]
 
 
@@ -579,7 +599,7 @@ def check_catalogue(root: Path, path: Path, rules_by_lang: dict[str, LanguageRul
     rules_by_lang = {} if rules_by_lang is None else rules_by_lang
     for lang in ("de", path.parents[1].name):
         if lang not in rules_by_lang:
-            rules_by_lang[lang] = _language_rules(root, lang)
+            rules_by_lang[lang] = language_rules(root, lang)
     source, target = rules_by_lang["de"], rules_by_lang[path.parents[1].name]
     shown = display_path(path)
     problems = []

@@ -52,6 +52,7 @@ def area_urls(app, prefix: str) -> list[tuple[str, str]]:
         if rule.rule.startswith(prefix) and rule.rule not in ACCOUNT_PAGES:
             url = re.sub(r"<(?:int:)?reference>", "JB-2345", rule.rule)
             url = re.sub(r"<(?:int:)?report_id>", "1", url)
+            url = re.sub(r"<int:(?:module|baustein|story_id)>", "1", url)  # the provider's profile pages
             assert "<" not in url, f"no made-up value for {rule.rule}: add one here"
             found += [(method, url) for method in sorted(rule.methods - {"HEAD", "OPTIONS"})]
     return found
