@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Flask
 
 from .choice import CONTACT, LETTER, attached_plan, letter_annex
-from .plan import to_data
+from .plan import from_data, to_data
 
 __all__ = ["contact_plan", "init_app", "letter_annex", "attached_plan", "LETTER", "CONTACT"]
 
@@ -26,3 +26,5 @@ def init_app(app: Flask) -> None:
     from .routes import bp
 
     app.register_blueprint(bp)
+    # Stored plan data (a contact request's) → a Plan for the shared table: {{ item.cost_plan|cost_plan }}
+    app.jinja_env.filters["cost_plan"] = from_data
