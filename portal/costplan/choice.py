@@ -74,7 +74,9 @@ def module_titles(lang: str) -> dict[int, str]:
 
 
 def providers() -> list[Provider]:
-    return list(db.session.execute(db.select(Provider).order_by(Provider.name)).scalars())
+    """All providers by name, as people read them ("integra Lübeck" among the I's)."""
+    found = db.session.execute(db.select(Provider)).scalars()
+    return sorted(found, key=lambda provider: provider.name.casefold())
 
 
 def provider_by_slug(slug: str) -> Provider | None:
