@@ -64,3 +64,7 @@ class CostPlanForm(PortalForm):
     attach = MultiCheckboxField(
         _l("Wo soll der Kosten·plan mit·gehen?"), validate_choice=False,
         validators=[OfferedChoices(_l("Bitte wählen Sie nur aus den Antworten."))])
+
+
+class ForgetForm(PortalForm):
+    """"Kosten·plan löschen": only the form token (on a shared computer the next person sees nothing)."""

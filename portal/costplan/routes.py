@@ -12,7 +12,7 @@ from ..extensions import limiter
 from ..ui.limits import form_rate_limit
 from . import choice as choices
 from .choice import CONTACT, LETTER, Choice
-from .forms import CostPlanForm
+from .forms import CostPlanForm, ForgetForm
 
 bp = Blueprint("costplan", __name__, template_folder="templates")
 LONG_WORD = 14  # letters; longer words in provider names get soft hyphens
@@ -86,9 +86,19 @@ def plan():
                  unknown_provider=unknown_provider, is_saved=saved is not None and current == saved)
 
 
+@bp.post("/kosten/loeschen")
+@limiter.limit(form_rate_limit)
+def forget():
+    """Delete the saved choice (a shared workshop computer: the next person sees nothing of it)."""
+    if ForgetForm().validate_on_submit():
+        choices.forget()
+    return redirect(url_for("costplan.plan"), code=303)
+
+
 def _page(form, plan, current, from_klaerung: bool, unknown_provider: bool, is_saved: bool = False):
     return _private(make_response(render_template(
         "costplan/plan.html", title=_("Was kostet das?"), form=form, plan=plan, choice=current,
+        forget_form=ForgetForm() if is_saved else None,
         from_klaerung=from_klaerung, unknown_provider=unknown_provider, is_saved=is_saved,
         letter=LETTER, contact=CONTACT, breakable=breakable,
         description=_("Ihr Kosten·plan: Was kostet die Hilfe im Monat?"),

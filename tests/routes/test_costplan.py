@@ -127,3 +127,17 @@ def test_the_modules_of_the_klaerung_are_ticked_and_the_plan_shows_with_a_linked
                if box.get("name") == "modules" and box.get("checked") is not None]
     assert checked == ["1", "3"]
     assert "1.633,89 €" in text and "noch nicht gespeichert" in text
+
+
+def test_the_saved_plan_can_be_deleted(client, prices):
+    choose(client, attach=["antrag", "kontakt"])
+    assert "Kostenplan löschen" in page_text(check_page(client.get("/kosten")))
+    response = post_form(client, "/kosten/loeschen", {}, page_url="/kosten")
+    assert response.status_code == 303 and response.headers["Location"] == "/kosten"
+    with client.session_transaction() as session:
+        assert "costplan" not in session
+    assert client.post("/kosten/loeschen").status_code == 400  # without the form token
+
+
+def test_the_budget_overview_links_to_the_cost_plan(client):
+    assert 'href="/kosten"' in client.get("/budget?lang=de").get_data(as_text=True)
