@@ -114,8 +114,7 @@ def _cost_plan():
     None; with it the letter names "Anlage: Kostenplan" under the signature."""
     from .. import costplan
 
-    annex = getattr(costplan, "letter_annex", None)
-    return annex() if annex is not None else None
+    return costplan.letter_annex()
 
 
 def _composed(fields: letter.LetterFields, annex) -> letter.Letter:
