@@ -118,6 +118,7 @@ class Letter:
     paragraphs: tuple[tuple[str, ...], ...]  # each paragraph: its lines
     closing: str
     signature: str
+    annexes: tuple[str, ...] = ()  # named under the signature ("Anlage: Kostenplan"), each on its own page
 
 
 def lines_of(text: str) -> tuple[str, ...]:
@@ -132,8 +133,9 @@ def recipient_lines(fields_: LetterFields) -> tuple[str, ...]:
     return (RECIPIENTS.get(fields_.office, ""),) if fields_.office in RECIPIENTS else ()
 
 
-def compose_letter(fields_: LetterFields, today: date) -> Letter:
-    """The whole letter, ready to show. `today` is the letter's date (Europe/Berlin)."""
+def compose_letter(fields_: LetterFields, today: date, annexes: tuple[str, ...] = ()) -> Letter:
+    """The whole letter, ready to show. `today` is the letter's date (Europe/Berlin); `annexes` names
+    the pages that go with it (the cost plan, portal/costplan)."""
     sender = (fields_.name, fields_.street, fields_.town)
     info = []
     if fields_.customer_number:
@@ -156,6 +158,7 @@ def compose_letter(fields_: LetterFields, today: date) -> Letter:
         paragraphs=paragraphs,
         closing=CLOSING,
         signature=fields_.name,
+        annexes=tuple(annexes),
     )
 
 

@@ -30,6 +30,7 @@ PENDING_SLOT = "budget.letter"
 # The button pressed under the form → the page it leads to.
 ACTIONS = {"vorschau": "budget.letter_preview", "druck": "budget.letter_print", "pdf": "budget.letter_pdf"}
 LETTER_CSS = Path("css") / "letter.css"
+COST_PLAN = "Kostenplan"  # the annex's name in the letter (standard German, like the letter)
 
 
 def _form() -> LetterForm:
@@ -75,10 +76,12 @@ def _prefill(form: LetterForm) -> tuple[str | None, list[handover.Sentence]]:
 
 
 def _page(form: LetterForm, prefilled: str | None = None, taken=()):
+    from .. import costplan
+
     page = texts().letter
     return private(make_response(render_template(
         "budget/letter_form.html", title=page.title, page=page, form=form, prefilled=prefilled, taken=taken,
-        description=page.summary,
+        description=page.summary, cost_plan=costplan.attached_plan(costplan.LETTER) is not None,
     )))
 
 
@@ -106,6 +109,18 @@ def letter_form():
     return redirect(url_for(endpoint), code=303)
 
 
+def _cost_plan():
+    """The cost plan's annex page when the person chose to attach it at /kosten (portal/costplan), else
+    None; with it the letter names "Anlage: Kostenplan" under the signature."""
+    from .. import costplan
+
+    return costplan.letter_annex()
+
+
+def _composed(fields: letter.LetterFields, annex) -> letter.Letter:
+    return letter.compose_letter(fields, clock.today(), annexes=(COST_PLAN,) if annex else ())
+
+
 def _without_letter():
     return redirect(url_for("budget.letter_form"), code=303)
 
@@ -115,8 +130,9 @@ def letter_preview():
     fields = _written()
     if fields is None:
         return _without_letter()
+    annex = _cost_plan()
     return private(make_response(render_template(
-        "budget/letter_preview.html", title=_("Ihr Antrag"), letter=letter.compose_letter(fields, clock.today()),
+        "budget/letter_preview.html", title=_("Ihr Antrag"), letter=_composed(fields, annex), annex=annex,
         page=texts().letter, has_code=store.current_code() is not None, save_form=CodeForm(),
     )))
 
@@ -126,9 +142,9 @@ def letter_print():
     fields = _written()
     if fields is None:
         return _without_letter()
+    annex = _cost_plan()
     return private(make_response(render_template(
-        "budget/letter_print.html", title=_("Ihr Antrag zum Drucken"),
-        letter=letter.compose_letter(fields, clock.today()),
+        "budget/letter_print.html", title=_("Ihr Antrag zum Drucken"), letter=_composed(fields, annex), annex=annex,
     )))
 
 
@@ -137,8 +153,8 @@ def letter_pdf():
     fields = _written()
     if fields is None:
         return _without_letter()
-    composed = letter.compose_letter(fields, clock.today())
-    html = render_template("budget/letter_document.html", letter=composed)
+    annex = _cost_plan()
+    html = render_template("budget/letter_document.html", letter=_composed(fields, annex), annex=annex)
     pdf = letter.render_pdf(html, Path(current_app.static_folder) / LETTER_CSS)
     response = make_response(pdf)
     response.mimetype = "application/pdf"

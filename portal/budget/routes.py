@@ -18,6 +18,7 @@ TOOLS = (
     ("budget.steps", "budget-schritte", _l("Schritt für Schritt"), _l("So kommen Sie zu Ihrem Persönlichen Budget.")),
     ("budget.office_start", "budget-amt", _l("Welches Amt ist zuständig?"), _l("3 kurze Fragen zeigen Ihnen das Amt.")),
     ("budget.letter_form", "budget-brief", _l("Den Antrag schreiben"), _l("Wir machen aus Ihren Angaben einen Brief.")),
+    ("costplan.plan", "budget-kosten", _l("Was kostet das?"), _l("Sehen Sie, was die Hilfe im Monat kosten kann.")),
     ("budget.checklist", "budget-liste", _l("Meine Check·liste"), _l("Haken Sie ab, was Sie schon erledigt haben.")),
     ("budget.objection", "budget-frist", _l("Frist für den Wider·spruch"), _l("Bis wann muss Ihr Wider·spruch da sein?")),
     ("budget.office_time", "budget-uhr", _l("Fristen für das Amt"), _l("Wie lange darf das Amt sich Zeit lassen?")),

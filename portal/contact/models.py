@@ -49,6 +49,8 @@ class ContactRequest(db.Model):
     topics = db.Column(db.JSON, nullable=False, default=list)
     message = db.Column(db.Text, nullable=False, default="")
     klaerung_result = db.Column(db.JSON, nullable=True)
+    # The cost plan the person sent with the request (portal/costplan: plan.to_data), or None
+    cost_plan = db.Column(db.JSON, nullable=True)
     consent_version = db.Column(db.String(20), nullable=False)
     # Case-folded copy of the searchable fields: the same search on SQLite and PostgreSQL,
     # umlauts included (SQLite's lower() only knows A-Z).

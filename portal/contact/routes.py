@@ -18,7 +18,7 @@ from .forms import SendForm, StepForm
 from .questions import QUESTIONS
 from .references import new_reference
 from .service import AlreadySent, submit
-from .snapshot import current_result
+from .snapshot import current_cost_plan, current_result
 from .summary import CHANGE_PAGES, fields_from_answers, rows
 from .texts import contact_text
 
@@ -115,6 +115,7 @@ def _check_page(answers: dict, form: SendForm):
         rows=rows(fields_from_answers(answers, workshop_label)), change_urls={
             key: step_url(slug) for key, slug in CHANGE_PAGES.items()},
         provider=resolved.provider, result=result, consent=contact_text("einwilligung"),
+        cost_plan=current_cost_plan(g.lang),
         result_url=step_url("ergebnis") if _has_result() else None,
         back_url=step_url(flow.previous_step(flow.CHECK, answers, _has_result())),
     )
@@ -153,6 +154,7 @@ def check():
             answers, resolved.provider, resolved.route.by, g.lang, result,
             str(contact_text("einwilligung").meta["version"]),
             workshop_label=resolved.workshop.label if resolved.workshop else "",
+            cost_plan=current_cost_plan(g.lang),
         )
     except AlreadySent:
         # Sent twice at the same moment (a double click, two tabs): the other send stored it.

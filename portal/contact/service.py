@@ -54,7 +54,7 @@ def reference_in_use(reference: str) -> bool:
 
 
 def _new_request(answers: dict, provider: Provider, routed_by: str, lang: str, result: dict | None,
-                 consent_version: str, workshop_label: str) -> ContactRequest:
+                 consent_version: str, workshop_label: str, cost_plan: dict | None = None) -> ContactRequest:
     way = answers["way"]
     details = {key: answers.get(key, "") for key in DETAILS_BY_WAY[way]}
     contact_request = ContactRequest(
@@ -67,6 +67,7 @@ def _new_request(answers: dict, provider: Provider, routed_by: str, lang: str, r
         topics=list(answers["topics"]),
         message=answers.get("message", ""),
         klaerung_result=result,
+        cost_plan=cost_plan,
         consent_version=consent_version,
         **details,
     )
@@ -76,7 +77,7 @@ def _new_request(answers: dict, provider: Provider, routed_by: str, lang: str, r
 
 
 def submit(answers: dict, provider: Provider, routed_by: str, lang: str, result: dict | None,
-           consent_version: str, workshop_label: str = "") -> str:
+           consent_version: str, workshop_label: str = "", cost_plan: dict | None = None) -> str:
     """Store the request and its notice; returns its reference number."""
     provider_id, provider_name = provider.id, provider.name
     notify_to = provider.notification_address
@@ -90,7 +91,8 @@ def submit(answers: dict, provider: Provider, routed_by: str, lang: str, result:
                 drafts.forget()
                 raise AlreadySent("the draft was sent by another request")
             drafts.mark_sent(provider.slug)
-            contact_request = _new_request(answers, provider, routed_by, lang, result, consent_version, workshop_label)
+            contact_request = _new_request(answers, provider, routed_by, lang, result, consent_version, workshop_label,
+                                           cost_plan)
             contact_request.reference = reference
             contact_request.refresh_search_text()
             db.session.add(contact_request)

@@ -48,3 +48,18 @@ def clean_snapshot(data) -> dict | None:
     if not sections:
         return None
     return {"title": _text(data.get("title")) or "Mein Ergebnis", "created": _text(data.get("created")), "sections": sections}
+
+
+def current_cost_plan(lang: str) -> dict | None:
+    """The cost plan the person chose at /kosten to send with a contact request (portal/costplan), as
+    plain data, or None; looked up like the Klärung result, and its trouble never stops a request."""
+    from .. import costplan
+
+    plan = getattr(costplan, "contact_plan", None)
+    if plan is None:
+        return None
+    try:
+        return plan(lang)
+    except Exception:
+        logger.exception("the cost plan could not be read")
+        return None

@@ -31,6 +31,7 @@ MAIN_PAGES = [
     "/budget/amt",
     "/budget/antrag",
     "/budget/frist/widerspruch",
+    "/kosten",
     "/kontakt",
     "/kontakt/name",
     "/weitermachen",
