@@ -15,6 +15,7 @@ FEATURES = (
     "portal.budget",
     "portal.providers",
     "portal.offers",
+    "portal.finder",
     "portal.mail",
     "portal.contact",
     "portal.inbox",
