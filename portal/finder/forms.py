@@ -4,14 +4,15 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField
 
-from ..ui.forms import MaxLength, PortalForm
+from ..ui.forms import MaxLength, PortalForm, Required
 
 
 class FinderForm(PortalForm):
     class Meta:
         csrf = False
 
-    plz = StringField(_l("Ihre Post·leit·zahl"), validators=[MaxLength(10)])
+    # Required only marks the field (no "freiwillig"): the view checks the postcode itself.
+    plz = StringField(_l("Ihre Post·leit·zahl"), validators=[Required(_l("Bitte schreiben Sie Ihre Postleitzahl.")), MaxLength(10)])
     werkstatt = SelectField(_l("Ihre Werk·statt"), validate_choice=False)
 
 
