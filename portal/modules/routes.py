@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from flask import Blueprint, abort, g, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
+from sqlalchemy.exc import SQLAlchemyError
 from flask_babel import gettext as _
 
 from .. import usage
+from ..extensions import db
 from ..library import content, content_page
 from ..offers.queries import providers_offering, published_stories
 from ..ui.rendercache import render_shared, shared_page
@@ -52,15 +54,21 @@ def module(number: int):
     library = content()
     module = _module_or_404(number)
     group = next(group for group in library.groups if group.slug == module.group)
-    providers = sorted(providers_offering(number), key=lambda provider: provider.name.casefold())
-    stories = published_stories(lang=g.lang, module=number)
-    key = (tuple((p.slug, p.name) for p in providers),
-           tuple((s.id, s.title, s.first_name, s.is_example) for s in stories[:MODULE_PAGE_STORIES]), len(stories))
-    return render_shared(key, lambda: render_template(
+    try:
+        providers = sorted(providers_offering(number), key=lambda provider: provider.name.casefold())
+        stories = published_stories(lang=g.lang, module=number)
+    except SQLAlchemyError:
+        # The module's own text never needs the database: without it, the page links to the finder.
+        db.session.rollback()
+        current_app.logger.warning("module page %s without providers and stories: the database did not answer", number)
+        providers = stories = None
+    key = None if providers is None else (
+        tuple((p.slug, p.name) for p in providers),
+        tuple((s.id, s.title, s.first_name, s.is_example) for s in stories[:MODULE_PAGE_STORIES]), len(stories))
+    return render_shared(key, share=key is not None, render=lambda: render_template(
         "modules/module.html",
         providers=providers,
-        stories=stories[:MODULE_PAGE_STORIES],
-        more_stories=len(stories) > MODULE_PAGE_STORIES,
+        stories=stories[:MODULE_PAGE_STORIES] if stories is not None else None,
         title=_("Modul %(number)s: %(title)s", number=number, title=module.title),
         module=module,
         group=group,

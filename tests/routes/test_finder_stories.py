@@ -166,3 +166,15 @@ def test_the_klaerung_result_links_to_the_finder(client):
 
     finish(client)
     assert 'href="/anbieter-finden"' in client.get("/klaerung/ergebnis").get_data(as_text=True)
+
+
+def test_a_module_page_still_works_when_the_database_does_not_answer(tmp_path):
+    """The module's own text never needs the database; the section then only links to the finder."""
+    from portal import create_app
+    from tests.conftest import make_config
+
+    app = create_app(make_config(tmp_path, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'leer.sqlite3'}"))
+    response = app.test_client().get("/module/3?lang=de")
+    check_page(response)
+    html = response.get_data(as_text=True)
+    assert 'href="/anbieter-finden?modul=3"' in html and 'href="/geschichten?modul=3"' in html
