@@ -2,8 +2,11 @@
 read the database (so the page cache never keeps them and a saved change shows at once)."""
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, abort, g, render_template, request
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 from ..contact.directory import all_providers, find_workshop, partner_workshops, resolve
 from ..contact.flow import OTHER_WORKSHOP
@@ -143,3 +146,18 @@ def work_kind_label(key: str) -> str:
     """The kind of work a story is filed under, in the reader's language ("" for an unknown key)."""
     label = WORK_KINDS.get(key)
     return str(label) if label is not None else ""
+
+
+LONG_NAME_LETTERS = 14
+_WORDS = re.compile(r"[^\s\-–·]+")  # a browser breaks a line after a hyphen, not after a slash
+
+
+@bp.app_template_filter("long_name")
+def long_name(value):
+    """A name (of a provider or a workshop) with a word too long for a phone at large text: names get
+    no Mediopunkt, so on a phone they are shown a little smaller instead of breaking the word (as
+    e-mail addresses are). Short names stay as they are."""
+    text = value.striptags() if isinstance(value, Markup) else str(value)
+    if not any(len(word.strip(",.;:()")) >= LONG_NAME_LETTERS for word in _WORDS.findall(text)):
+        return value
+    return Markup('<span class="long-name">{}</span>').format(value)

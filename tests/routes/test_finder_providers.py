@@ -211,3 +211,16 @@ def test_the_provider_pages_are_never_kept_by_the_page_cache(tmp_path):
     with cached.app_context():
         database.session.remove()
         database.engine.dispose()
+
+
+def test_long_names_are_marked_to_shrink_on_a_phone_instead_of_breaking(app):
+    from markupsafe import Markup
+
+    from portal.finder.routes import long_name
+
+    assert long_name("ZsL Mainz") == "ZsL Mainz"
+    assert long_name("Christophorus-Werkstätten") == "Christophorus-Werkstätten"  # breaks after its hyphen
+    assert long_name("Integrationsfachdienst Bremen") == '<span class="long-name">Integrationsfachdienst Bremen</span>'
+    assert long_name("15517 Fürstenwalde/Spree") == '<span class="long-name">15517 Fürstenwalde/Spree</span>'
+    assert long_name("<b>Integrationsfachdienst</b>") == '<span class="long-name">&lt;b&gt;Integrationsfachdienst&lt;/b&gt;</span>'
+    assert long_name(Markup("Werk<span>·</span>stätten·verbund·name")) == Markup("Werk<span>·</span>stätten·verbund·name")
