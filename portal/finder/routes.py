@@ -126,6 +126,8 @@ def stories():
     work_kind = request.args.get("arbeit") if request.args.get("arbeit") in WORK_KINDS else None
     form.modul.data = str(module_number) if module_number else ""
     form.arbeit.data = work_kind or ""
+    # Every story names its provider: with all providers in the session, that costs no query per story.
+    providers = all_providers()  # noqa: F841  (kept alive while the page renders)
     return render_template(
         "finder/stories.html", title=_("Geschichten: So haben es andere geschafft"), form=form,
         stories=published_stories(lang=g.lang, module=module_number, work_kind=work_kind),
