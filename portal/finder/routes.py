@@ -159,7 +159,8 @@ def long_name(value):
     """A name (of a provider or a workshop) with a word too long for a phone at large text: names get
     no Mediopunkt, so on a phone they are shown a little smaller instead of breaking the word (as
     e-mail addresses are). Short names stay as they are."""
-    text = value.striptags() if isinstance(value, Markup) else str(value)
+    # |easy draws a Mediopunkt as an empty span and a <wbr>: a place where the word may break.
+    text = Markup(value.replace("<wbr>", "·")).striptags() if isinstance(value, Markup) else str(value)
     if not any(len(word.strip(",.;:()")) >= LONG_NAME_LETTERS for word in _WORDS.findall(text)):
         return value
     return Markup('<span class="long-name">{}</span>').format(value)
