@@ -15,6 +15,7 @@ FEATURES = (
     "portal.budget",
     "portal.providers",
     "portal.offers",
+    "portal.finder",
     "portal.costplan",
     "portal.mail",
     "portal.contact",

@@ -49,7 +49,8 @@ def check_production_data(app) -> None:
     - an active account that accepts the demo password, a provider's staff or an operator (anyone
       who read the README could log in to that provider's inbox, or to the operator's desk);
     - the demo operator account, active (its `.example` address receives no barrier-report notices,
-      and its name is in the README).
+      and its name is in the README);
+    - example prices or stories (`is_example`): made up for trying the portal out.
 
     Called where the portal is served (`wsgi.py`), not in `create_app`: `flask db upgrade` must work
     on an empty database, and `flask providers …` / `flask users disable …` must still run so the
@@ -79,6 +80,18 @@ def check_production_data(app) -> None:
                     "would catch real requests. Start from an empty database, or give each its real e-mail address and areas "
                     "(flask --app portal providers edit SLUG --email … --area …)."
                 )
+        from .offers.models import ProviderCosts, SuccessStory
+
+        examples = [
+            what for model, what in ((ProviderCosts, "example prices"), (SuccessStory, "example stories"))
+            if model.__tablename__ in tables
+            and db.session.execute(db.select(model.provider_id).where(model.is_example.is_(True)).limit(1)).first()
+        ]
+        if examples:
+            problems.append(
+                f"the database holds {' and '.join(examples)} of the demo data (is_example). "
+                "They are made up and must not be shown as real. Start from an empty database."
+            )
         if StaffUser.__tablename__ in tables:
             passwords = {DEFAULT_DEMO_PASSWORD, demo_password()}
             users = db.session.execute(db.select(StaffUser).filter_by(active=True).order_by(StaffUser.email)).scalars()

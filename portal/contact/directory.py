@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from ..extensions import db
 from ..providers.models import PartnerWorkshop, Provider
 from . import routing
-from .flow import OTHER_WORKSHOP
+from .flow import CHOSEN_PROVIDER, OTHER_WORKSHOP
 
 
 def all_providers() -> list[Provider]:
@@ -46,7 +46,7 @@ class Resolved:
 def resolve(answers: dict) -> Resolved:
     """Routing for these answers (worked out once per request: several parts of a page ask)."""
     cache = g.setdefault("contact_routes", {})
-    key = (answers.get("workshop"), answers.get("postcode"))
+    key = (answers.get("workshop"), answers.get("postcode"), answers.get(CHOSEN_PROVIDER))
     if key not in cache:
         cache[key] = _resolve(answers)
     return cache[key]
@@ -55,6 +55,10 @@ def resolve(answers: dict) -> Resolved:
 def _resolve(answers: dict) -> Resolved:
     providers = all_providers()
     workshop = find_workshop(answers.get("workshop"))
+    by_slug = {provider.slug: provider for provider in providers}
+    chosen = by_slug.get(answers.get(CHOSEN_PROVIDER) or "")
+    if chosen is not None:
+        return Resolved(routing.Route(chosen.slug, routing.BY_CHOICE), chosen, workshop, [])
     postcode = answers.get("postcode") if answers.get("workshop") == OTHER_WORKSHOP else None
     route = routing.route(
         _areas(providers),
@@ -62,7 +66,6 @@ def _resolve(answers: dict) -> Resolved:
         postcode=postcode,
         fallback=current_app.config.get("CONTACT_FALLBACK_PROVIDER") or None,
     )
-    by_slug = {provider.slug: provider for provider in providers}
     nearest = []
     if postcode and route.by in (None, routing.BY_FALLBACK):
         nearest = [by_slug[slug] for slug in routing.nearest_providers(postcode, _areas(providers))

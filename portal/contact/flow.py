@@ -17,10 +17,15 @@ PHONE, EMAIL, LETTER, SOCIAL_SERVICE, TRUSTED_PERSON = "telefon", "email", "brie
 WAYS = (PHONE, EMAIL, LETTER, SOCIAL_SERVICE, TRUSTED_PERSON)
 
 
+# The provider the person chose on its public page (a slug; it wins over workshop and postcode).
+CHOSEN_PROVIDER = "chosen_provider"
+
+
 def route_key(answers: dict) -> str:
     """What the provider depends on: when it changes, the person sees the provider page again."""
     workshop = answers.get("workshop", "")
-    return workshop if workshop != OTHER_WORKSHOP else f"{OTHER_WORKSHOP}:{answers.get('postcode', '')}"
+    key = workshop if workshop != OTHER_WORKSHOP else f"{OTHER_WORKSHOP}:{answers.get('postcode', '')}"
+    return f"{key}|{answers[CHOSEN_PROVIDER]}" if answers.get(CHOSEN_PROVIDER) else key
 
 
 @dataclass(frozen=True)

@@ -65,13 +65,35 @@ def _progress(slug: str, answers: dict, has_result: bool) -> tuple[int, int]:
     return slugs.index(slug) + 1, len(slugs)
 
 
+def _provider(slug: str | None) -> Provider | None:
+    if not slug:
+        return None
+    return db.session.execute(db.select(Provider).filter_by(slug=slug)).scalar_one_or_none()
+
+
 @bp.get("/kontakt")
 def start():
     text = contact_text("start")
     answers = drafts.load_answers()
     next_url = step_url(flow.next_step(answers, _has_result())) if answers else None
+    # ?anbieter=<slug>: from a provider's public page; the button below chooses it (a POST).
+    chosen = _provider(request.args.get("anbieter"))
     return render_template("contact/start.html", title=text.title, text=text, next_url=next_url,
-                           with_result=request.args.get("mit_ergebnis") == "1")
+                           with_result=request.args.get("mit_ergebnis") == "1", chosen=chosen,
+                           choose_form=StepForm() if chosen else None)
+
+
+@bp.post("/kontakt/anbieter-waehlen")
+@limiter.limit(step_rate_limit)
+def choose_provider():
+    """Start (or go on with) a request to the provider chosen on its public page."""
+    chosen = _provider(request.form.get("anbieter"))
+    if not StepForm().validate_on_submit() or chosen is None:
+        return redirect(url_for("contact.start"), code=303)
+    answers = drafts.load_answers()
+    answers[flow.CHOSEN_PROVIDER] = chosen.slug
+    drafts.save_answers(answers)
+    return _go_on(answers)
 
 
 @bp.post("/kontakt/abbrechen")

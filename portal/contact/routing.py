@@ -9,6 +9,8 @@ Rules, in order:
    to the provider whose slug sorts first, so the answer never depends on database order.
 3. Else the configured fallback provider, if any.
 4. Else nobody: the person is told kindly and shown free advice and the nearest providers.
+Before all of these: a provider the person chose on its public page (/anbieter-finden/<slug>) gets
+the request (BY_CHOICE; directory.resolve applies it, routing is not asked).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from ..providers.areas import AreaRange
 
 # How the provider got the request (stored with it, shown in the inbox).
 BY_WORKSHOP, BY_POSTCODE, BY_FALLBACK = "workshop", "postcode", "fallback"
+BY_CHOICE = "choice"  # the person chose the provider on its public page
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
+from sqlalchemy.exc import SQLAlchemyError
 from flask_babel import gettext as _
 
 from .. import usage
+from ..extensions import db
 from ..library import content, content_page
-from ..ui.rendercache import shared_page
+from ..offers.queries import providers_offering, published_stories
+from ..ui.rendercache import render_shared, shared_page
 from .glossary import letter_groups
 
 bp = Blueprint("modules", __name__, template_folder="templates")
@@ -39,14 +42,33 @@ def _module_or_404(number: int):
     return module
 
 
+# How many stories a module page names (the rest are one link away, on /geschichten?modul=<n>).
+MODULE_PAGE_STORIES = 3
+
+
 @bp.get("/module/<int:number>")
-@shared_page
 def module(number: int):
+    """The module, who offers it and the stories that used it. The last two come from the database,
+    so the page cache never keeps this page (a provider's change shows at once); visitors with a
+    session share one rendering per version of what the page shows."""
     library = content()
     module = _module_or_404(number)
-    group = next(g for g in library.groups if g.slug == module.group)
-    return render_template(
+    group = next(group for group in library.groups if group.slug == module.group)
+    try:
+        providers = sorted(providers_offering(number), key=lambda provider: provider.name.casefold())
+        stories = published_stories(lang=g.lang, module=number)
+    except SQLAlchemyError:
+        # The module's own text never needs the database: without it, the page links to the finder.
+        db.session.rollback()
+        current_app.logger.warning("module page %s without providers and stories: the database did not answer", number)
+        providers = stories = None
+    key = None if providers is None else (
+        tuple((p.slug, p.name) for p in providers),
+        tuple((s.id, s.title, s.first_name, s.is_example) for s in stories[:MODULE_PAGE_STORIES]), len(stories))
+    return render_shared(key, share=key is not None, render=lambda: render_template(
         "modules/module.html",
+        providers=providers,
+        stories=stories[:MODULE_PAGE_STORIES] if stories is not None else None,
         title=_("Modul %(number)s: %(title)s", number=number, title=module.title),
         module=module,
         group=group,
@@ -56,7 +78,7 @@ def module(number: int):
         goal_sections=GOAL_SECTIONS,
         closing_sections=CLOSING_SECTIONS,
         description=module.summary,
-    )
+    ))
 
 
 @bp.get("/module/<int:number>/baustein/<int:baustein>")

@@ -42,6 +42,9 @@ MAIN_PAGES = [
     "/geld-und-sicherheit",
     "/ueber-jobbudget",
     "/anbieter/anmelden",
+    "/anbieter-finden",
+    "/anbieter-finden/integra-luebeck",
+    "/geschichten",
 ]
 TEXT_SIZES = ("normal", "gross", "sehr-gross")
 # On a wide screen only the frame looks different (the page's own controls are checked on the phone).

@@ -49,7 +49,8 @@ def area_urls(app, prefix: str) -> list[tuple[str, str]]:
     """(method, url) for every URL of an area, with a made-up value for its variables."""
     found = []
     for rule in app.url_map.iter_rules():
-        if rule.rule.startswith(prefix) and rule.rule not in ACCOUNT_PAGES:
+        # "/anbieter" and "/anbieter/…", not the public "/anbieter-finden"
+        if (rule.rule == prefix or rule.rule.startswith(prefix + "/")) and rule.rule not in ACCOUNT_PAGES:
             url = re.sub(r"<(?:int:)?reference>", "JB-2345", rule.rule)
             url = re.sub(r"<(?:int:)?report_id>", "1", url)
             url = re.sub(r"<int:(?:module|baustein|story_id)>", "1", url)  # the provider's profile pages

@@ -32,7 +32,7 @@ def static_url(client) -> str:
 
 
 def test_a_public_page_is_rendered_once_then_served_from_the_cache(client):
-    first, second = client.get("/module/3"), client.get("/module/3")
+    first, second = client.get("/module/3/baustein/1"), client.get("/module/3/baustein/1")
     assert (cache_state(first), cache_state(second)) == ("miss", "hit")
     assert second.get_data() == first.get_data()
     check_page(second)
@@ -79,30 +79,30 @@ def test_gzip_only_for_a_browser_that_accepts_it(client):
 
 
 def test_each_language_and_display_setting_has_its_own_entry(client):
-    german = client.get("/module/3").get_data(as_text=True)
-    english = client.get("/module/3", headers={"Accept-Language": "en-GB,en;q=0.9"}).get_data(as_text=True)
+    german = client.get("/module/3/baustein/1").get_data(as_text=True)
+    english = client.get("/module/3/baustein/1", headers={"Accept-Language": "en-GB,en;q=0.9"}).get_data(as_text=True)
     assert '<html lang="de"' in german and '<html lang="en"' in english
 
-    choosing = client.get("/module/3?schrift=gross")
+    choosing = client.get("/module/3/baustein/1?schrift=gross")
     assert cache_state(choosing) is None and "anzeige=" in choosing.headers["Set-Cookie"]  # sets a cookie: not kept
-    remembered = [client.get("/module/3") for _ in range(2)]
+    remembered = [client.get("/module/3/baustein/1") for _ in range(2)]
     assert [cache_state(r) for r in remembered] == ["miss", "hit"]
     assert 'class="schrift-gross kontrast-normal"' in remembered[1].get_data(as_text=True)
 
 
 def test_a_visitor_with_a_session_always_gets_a_fresh_page(client):
-    client.get("/module/3")
-    assert cache_state(client.get("/module/3")) == "hit"
+    client.get("/module/3/baustein/1")
+    assert cache_state(client.get("/module/3/baustein/1")) == "hit"
     client.set_cookie("portal_session", "eine-sitzung")
-    fresh = client.get("/module/3")
+    fresh = client.get("/module/3/baustein/1")
     assert cache_state(fresh) is None and fresh.status_code == 200
 
 
 def test_an_unknown_cookie_or_authorization_goes_past_the_cache(client):
-    client.get("/module/3")
-    assert cache_state(client.get("/module/3", headers={"Authorization": "Basic eDp5"})) is None
+    client.get("/module/3/baustein/1")
+    assert cache_state(client.get("/module/3/baustein/1", headers={"Authorization": "Basic eDp5"})) is None
     client.set_cookie("fremd", "1")
-    assert cache_state(client.get("/module/3")) is None
+    assert cache_state(client.get("/module/3/baustein/1")) is None
 
 
 def test_a_page_with_a_form_is_neither_cached_nor_compressed(client):
@@ -130,9 +130,9 @@ def test_a_page_that_reads_the_database_is_rendered_every_time(app, client):
 
 def test_only_successful_gets_are_kept(client):
     assert [cache_state(client.get("/gibt-es-nicht")) for _ in range(2)] == [None, None]
-    assert cache_state(client.head("/module/3")) is None
-    assert client.head("/module/3").status_code == 200
-    assert client.post("/module/3").status_code == 405
+    assert cache_state(client.head("/module/3/baustein/1")) is None
+    assert client.head("/module/3/baustein/1").status_code == 200
+    assert client.post("/module/3/baustein/1").status_code == 405
 
 
 def test_static_files_are_compressed_once_and_keep_their_lifetime(client):
@@ -161,26 +161,26 @@ def test_a_conditional_static_request_still_gets_304(client):
 
 
 def test_clear_forgets_every_page(app, client):
-    client.get("/module/3")
-    assert cache_state(client.get("/module/3")) == "hit"
+    client.get("/module/3/baustein/1")
+    assert cache_state(client.get("/module/3/baustein/1")) == "hit"
     pagecache.clear(app)
-    assert cache_state(client.get("/module/3")) == "miss"
+    assert cache_state(client.get("/module/3/baustein/1")) == "miss"
 
 
 def test_entries_expire(tmp_path):
     app = create_app(make_config(tmp_path, PAGE_CACHE=True, PAGE_CACHE_SECONDS=0))
     client = app.test_client()
-    assert [cache_state(client.get("/module/3")) for _ in range(2)] == ["miss", "miss"]
+    assert [cache_state(client.get("/module/3/baustein/1")) for _ in range(2)] == ["miss", "miss"]
 
 
 def test_the_cache_is_off_in_tests_unless_asked_for(tmp_path, monkeypatch):
     monkeypatch.delenv("PAGE_CACHE", raising=False)
     client = create_app(make_config(tmp_path)).test_client()
-    assert cache_state(client.get("/module/3")) is None
+    assert cache_state(client.get("/module/3/baustein/1")) is None
     assert client.get("/woerterbuch", headers=GZIP).headers["Content-Encoding"] == "gzip"  # compression stays on
     monkeypatch.setenv("PAGE_CACHE", "1")
     client = create_app(make_config(tmp_path)).test_client()
-    assert cache_state(client.get("/module/3")) == "miss"
+    assert cache_state(client.get("/module/3/baustein/1")) == "miss"
 
 
 def test_a_page_holding_a_form_token_is_never_kept_even_without_a_session(app, client):
