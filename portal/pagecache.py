@@ -28,7 +28,7 @@ import gzip
 import hashlib
 import time
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from itertools import chain
 
 from flask import Flask, has_request_context, request
@@ -42,6 +42,10 @@ from .memory import EntryStore, setting
 from .ui.preferences import COOKIE_NAME as PREFERENCES_COOKIE
 
 DATABASE_USED = "portal.pagecache.database_used"  # environ flag, set when a request queries the database
+# A view that reads only what providers published (@published_data_page) sets the first flag; its queries
+# then set the second one instead of DATABASE_USED, and the page is kept only PUBLISHED_DATA_SECONDS.
+PUBLISHED_ONLY = "portal.pagecache.published_only"
+PUBLISHED_READ = "portal.pagecache.published_read"
 COMPRESSIBLE = frozenset(
     {"text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml", "text/plain"}
 )
@@ -62,6 +66,7 @@ class Settings:
     default_language: str
     static_prefix: str
     preferences_cookie: str = PREFERENCES_COOKIE  # "__Host-anzeige" in production
+    published_seconds: int = 60  # how long a page with providers' published data may be kept
 
 
 @dataclass
@@ -211,8 +216,10 @@ class PageCache:
             return app_iter
         body = _read_all(app_iter)
         if keep and self.may_keep(key, environ, status, headers, body):
-            entry = build_entry(status, headers, body, page=key[0] == "page", seconds=self.settings.seconds,
-                                now=time.monotonic())
+            seconds = self.settings.seconds
+            if environ.get(PUBLISHED_READ):
+                seconds = min(seconds, self.settings.published_seconds)
+            entry = build_entry(status, headers, body, page=key[0] == "page", seconds=seconds, now=time.monotonic())
             self.store.put(key, entry)
             return _send(entry, environ, start_response, gzip_ok, "miss")
         packed = self._gzip(environ, headers, body) if packable else None
@@ -330,7 +337,22 @@ def _no_write(data):
 
 def _note_database_use(*_args, **_kwargs) -> None:
     if has_request_context():
-        request.environ[DATABASE_USED] = True
+        environ = request.environ
+        environ[PUBLISHED_READ if environ.get(PUBLISHED_ONLY) else DATABASE_USED] = True
+
+
+def published_data_page(view):
+    """For a view whose every query reads what providers published for everyone (profiles, offers,
+    prices, stories): its page may be kept like a content page, but only `PUBLISHED_DATA_SECONDS`
+    (60). That is the bound the provider pages promise: a saved change shows on every instance within
+    a minute. A view that also counts usage or reads anything personal must not use this."""
+
+    @wraps(view)
+    def marked(*args, **kwargs):
+        request.environ[PUBLISHED_ONLY] = True
+        return view(*args, **kwargs)
+
+    return marked
 
 
 _listening = False
@@ -355,6 +377,8 @@ def init_app(app: Flask) -> PageCache:
         default_language=app.config["BABEL_DEFAULT_LOCALE"],
         static_prefix=(app.static_url_path or "/static") + "/",
         preferences_cookie=app.config.get("PREFERENCE_COOKIE_NAME", PREFERENCES_COOKIE),
+        # The provider pages promise "within 1 minute": the setting may shorten that, never lengthen it.
+        published_seconds=min(setting(app, "PUBLISHED_DATA_SECONDS", 60), 60),
     )
     layer = PageCache(app.wsgi_app, settings)
     app.wsgi_app = layer

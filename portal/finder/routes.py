@@ -1,5 +1,6 @@
-"""/anbieter-finden, /anbieter-finden/<slug>, /geschichten and /geschichten/<id>: public pages that
-read the database (so the page cache never keeps them and a saved change shows at once)."""
+"""/anbieter-finden, /anbieter-finden/<slug>, /geschichten and /geschichten/<id>: public pages of what
+providers published. The page cache keeps them at most a minute (`published_data_page`): the bound
+within which a provider's saved change shows on every instance, as the provider pages say."""
 from __future__ import annotations
 
 import re
@@ -15,6 +16,7 @@ from ..library import content
 from ..offers.models import SuccessStory
 from ..offers.queries import costs_of, module_prices, offers_of, providers_offering, published_stories, rate_of
 from ..offers.stories import WORK_KINDS
+from ..pagecache import published_data_page
 from ..providers.areas import normalize_postcode
 from ..providers.models import Provider
 from .forms import FinderForm, StoryFilterForm
@@ -49,6 +51,7 @@ def _search(form: FinderForm):
 
 
 @bp.get("/anbieter-finden")
+@published_data_page
 def index():
     form = FinderForm(request.args)
     form.werkstatt.choices = [("", _("Bitte wählen"))] + [(w.slug, w.label) for w in partner_workshops()]
@@ -88,6 +91,7 @@ def _offered_modules(provider: Provider):
 
 
 @bp.get("/anbieter-finden/<slug>")
+@published_data_page
 def provider(slug: str):
     found = _provider_or_404(slug)
     prices = module_prices(found)
@@ -115,6 +119,7 @@ def _places(provider: Provider) -> list[str]:
 
 
 @bp.get("/geschichten")
+@published_data_page
 def stories():
     form = StoryFilterForm(request.args)
     modules = content().modules
@@ -136,6 +141,7 @@ def stories():
 
 
 @bp.get("/geschichten/<int:story_id>")
+@published_data_page
 def story(story_id: int):
     found = db.session.get(SuccessStory, story_id)
     if found is None or not found.is_public:

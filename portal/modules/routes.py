@@ -5,6 +5,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from flask_babel import gettext as _
 
 from .. import usage
+from ..pagecache import published_data_page
 from ..extensions import db
 from ..library import content, content_page
 from ..offers.queries import providers_offering, published_stories
@@ -47,10 +48,11 @@ MODULE_PAGE_STORIES = 3
 
 
 @bp.get("/module/<int:number>")
+@published_data_page
 def module(number: int):
-    """The module, who offers it and the stories that used it. The last two come from the database,
-    so the page cache never keeps this page (a provider's change shows at once); visitors with a
-    session share one rendering per version of what the page shows."""
+    """The module, who offers it and the stories that used it. The last two come from the database:
+    the page cache keeps this page only as long as it may keep providers' published data (a minute);
+    visitors with a session share one rendering per version of what the page shows."""
     library = content()
     module = _module_or_404(number)
     group = next(group for group in library.groups if group.slug == module.group)

@@ -2,7 +2,8 @@
 about their own provider. Staff only (operators get 404, like everywhere in the inbox); a provider
 reaches only its own rows (another provider's story: 404); every change is in the audit log.
 
-Public pages read these rows directly (never from the page cache): a saved change shows at once.
+Public pages read these rows directly; the page cache keeps such pages at most a minute
+(portal.pagecache.published_data_page), so a saved change shows everywhere within 1 minute, as the pages say.
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def _not_found(detail: str):
 
 
 def _saved() -> None:
-    flash(_("Gespeichert. Ihre Änderung ist sofort im Portal zu sehen."))
+    flash(_("Gespeichert. Im Portal ist Ihre Änderung nach höchstens 1 Minute zu sehen."))
 
 
 def _titles() -> dict[tuple[int, int], str]:
@@ -321,7 +322,7 @@ def publish_story(story_id: int):
         story.status, story.published_at, story.withdrawn_at = PUBLISHED, utcnow(), None
         audit.record("story_publish", current_user(), detail=f"story {story.id}")
         db.session.commit()
-    flash(_("Die Geschichte ist veröffentlicht. Sie ist sofort im Portal zu sehen."))
+    flash(_("Die Geschichte ist veröffentlicht. Im Portal ist sie nach höchstens 1 Minute zu sehen."))
     return redirect(url_for("profile.story", story_id=story.id), code=303)
 
 
@@ -333,7 +334,7 @@ def withdraw_story(story_id: int):
         story.status, story.withdrawn_at = WITHDRAWN, utcnow()
         audit.record("story_withdraw", current_user(), detail=f"story {story.id}")
         db.session.commit()
-    flash(_("Die Geschichte ist zurückgezogen. Sie ist sofort nicht mehr im Portal zu sehen."))
+    flash(_("Die Geschichte ist zurückgezogen. Nach höchstens 1 Minute ist sie im Portal nicht mehr zu sehen."))
     return redirect(url_for("profile.story", story_id=story.id), code=303)
 
 

@@ -61,7 +61,7 @@ def test_every_page_in_both_languages_with_the_navigation(staff, lang):
         document = check_page(staff.get(f"{url}?lang={lang}"), lang=lang)
         assert h1_text(document) == h1, url
         text = page_text(document)
-        assert {"de": "sofort im Portal zu sehen", "en": "at once"}[lang] in text, url
+        assert {"de": "nach höchstens 1 Minute zu sehen", "en": "within 1 minute"}[lang] in text, url
         html = staff.get(url).get_data(as_text=True)
         for link in ('href="/anbieter/profil"', 'href="/anbieter/preise"', 'href="/anbieter/geschichten"'):
             assert link in html, (url, link)
@@ -78,7 +78,7 @@ def test_the_self_description_is_saved_and_audited(staff, app):
                          page_url="/anbieter/profil")
     assert response.status_code == 303 and response.headers["Location"] == "/anbieter/profil"
     document = check_page(staff.get("/anbieter/profil"))
-    assert "Gespeichert. Ihre Änderung ist sofort im Portal zu sehen." in page_text(document)
+    assert "Gespeichert. Im Portal ist Ihre Änderung nach höchstens 1 Minute zu sehen." in page_text(document)
     with app.app_context():
         provider = integra(app)
         assert (provider.description_de, provider.description_en) == (FIXED, "We help you find work.")
