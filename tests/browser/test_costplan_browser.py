@@ -1,6 +1,7 @@
-"""The cost plan in a real browser, by keyboard only: the modules the Klärung recommends are ticked,
-a provider and the months are chosen, the plan is attached to the letter, and the letter's PDF holds
-it; axe on every state (in both languages)."""
+"""The cost plan in a real browser, by keyboard only: from a finished Klärung's result to the providers,
+one provider's page and its cost plan, where the modules the Klärung recommends are ticked and the
+provider is chosen; the plan is attached to the letter, and the letter's PDF holds it; axe on every
+state (in both languages)."""
 from __future__ import annotations
 
 import io
@@ -8,7 +9,6 @@ import io
 import pytest
 from pypdf import PdfReader
 
-import portal.klaerung
 from tests.support.browser import check_accessibility
 from tests.support.costplan import add_priced_provider, remove_provider
 from tests.support.keyboard import choose_radio, focus_next, press_and_wait, type_into
@@ -34,17 +34,29 @@ def tab_to(page, tag: str, text: str) -> None:
     focus_next(page, f"el.tagName === {tag!r} && el.textContent.replace(/\\s+/g, ' ').trim() === {text!r}", limit=120)
 
 
-def test_from_the_klaerung_modules_to_a_cost_plan_and_the_letter_pdf_by_keyboard(page, priced_provider, monkeypatch):
-    monkeypatch.setattr(portal.klaerung, "letter_facts", lambda lang=None: {"answers": {}, "labels": {}, "modules": [1, 3]})
-    page.goto("/budget?lang=de")
-    tab_to(page, "A", "Was kostet das? Sehen Sie, was die Hilfe im Monat kosten kann.")
+def test_from_the_klaerung_result_to_a_provider_a_cost_plan_and_the_letter_pdf_by_keyboard(page, priced_provider):
+    # A finished Klärung (the demo code), its result, the providers, one provider's page, its cost plan.
+    page.goto("/weitermachen?lang=de")
+    focus_next(page, "el.name === 'code'")
+    page.keyboard.type("Kompass Sonne Tiger 2026")
+    press_and_wait(page)
+    page.goto("/klaerung/ergebnis")
+    recommended = page.locator(".klaerung-modules a[href^='/module/']").evaluate_all(
+        "links => links.map(link => link.getAttribute('href').split('/').pop())")
+    focus_next(page, "el.getAttribute('href') === '/anbieter-finden'", limit=120)
+    press_and_wait(page)
+    focus_next(page, f"el.getAttribute('href') === '/anbieter-finden/{SLUG}'", limit=120)
+    press_and_wait(page)
+    assert page.locator("h1").inner_text() == NAME
+    focus_next(page, f"el.getAttribute('href') === '/kosten?anbieter={SLUG}'", limit=120)
     press_and_wait(page)
     assert page.locator("h1").inner_text() == "Was kostet das?"
     assert "Diese Module passen zu Ihrem Ergebnis von der Klärung." in page.locator("main").inner_text()
-    assert page.locator("input[name=modules]:checked").evaluate_all("boxes => boxes.map(box => box.value)") == ["1", "3"]
+    ticked = page.locator("input[name=modules]:checked").evaluate_all("boxes => boxes.map(box => box.value)")
+    assert sorted(ticked, key=int) == sorted(recommended, key=int) and {"1", "3"} <= set(ticked), (ticked, recommended)
+    assert page.locator(f"input[name=provider][value={SLUG}]").is_checked()
     check_accessibility(page)
 
-    choose_radio(page, "provider", SLUG)
     type_into(page, "months", "6")
     focus_next(page, "el.name === 'attach' && el.value === 'antrag'")
     page.keyboard.press("Space")
