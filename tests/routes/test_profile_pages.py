@@ -61,7 +61,7 @@ def test_every_page_in_both_languages_with_the_navigation(staff, lang):
         document = check_page(staff.get(f"{url}?lang={lang}"), lang=lang)
         assert h1_text(document) == h1, url
         text = page_text(document)
-        assert {"de": "nach höchstens 1 Minute zu sehen", "en": "within 1 minute"}[lang] in text, url
+        assert {"de": "nach höchstens 1 Minute", "en": "within 1 minute"}[lang] in text, url
         html = staff.get(url).get_data(as_text=True)
         for link in ('href="/anbieter/profil"', 'href="/anbieter/preise"', 'href="/anbieter/geschichten"'):
             assert link in html, (url, link)
