@@ -194,25 +194,6 @@ def test_an_unknown_provider_is_404(client, demo):
     check_page(client.get("/anbieter-finden/gibt-es-nicht"), status=404)
 
 
-def test_the_provider_pages_are_never_kept_by_the_page_cache(tmp_path):
-    from portal import create_app
-    from portal.extensions import db as database
-    from tests.conftest import make_config, reset_database
-
-    cached = create_app(make_config(tmp_path, PAGE_CACHE=True))
-    with cached.app_context():
-        reset_database()
-        load_demo()
-        load_demo_offers()
-    client = cached.test_client()
-    for url in ("/anbieter-finden", "/anbieter-finden/niab", "/geschichten", "/module/3"):
-        client.get(url)
-        assert client.get(url).headers.get("X-Page-Cache") != "hit", url
-    with cached.app_context():
-        database.session.remove()
-        database.engine.dispose()
-
-
 def test_long_names_are_marked_to_shrink_on_a_phone_instead_of_breaking(app):
     from markupsafe import Markup
 
