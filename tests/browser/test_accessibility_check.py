@@ -37,3 +37,10 @@ def test_text_that_runs_past_the_edge_only_at_the_very_large_size_fails(page):
     page.set_content(CLEAN.format(extra="").replace("Werkstatt", "Werkstatt" * 3))
     with pytest.raises(AssertionError, match="320 px, text sehr-gross: scrolls sideways"):
         check_accessibility(page)
+
+
+def test_low_contrast_text_fails_in_high_contrast_too(page):
+    page.set_content(CLEAN.format(extra='<p style="color:#777;background:#888">Blass</p>')
+                     .replace('class="schrift-normal"', 'class="schrift-normal kontrast-hoch"'))
+    with pytest.raises(AssertionError, match="color-contrast"):
+        check_accessibility(page)

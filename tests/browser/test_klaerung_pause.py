@@ -1,10 +1,8 @@
 """A lunch break in a real browser: the session ends, "Weiter" leads to the page that explains it,
 the code (shown on every question page) brings the person back to the same question with the answers
-kept. Also: the check page's "Ändern" comes back to the changed answer's place, and screenshots of the
-question page, the expired page and the result page (320 and 1280 px) under /tmp/shots/klaerung/."""
+kept. Also: the check page's "Ändern" comes back to the changed answer's place, and the letter takes
+the Klärung's sentences."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -14,16 +12,20 @@ from tests.support.keyboard import focus_next, press_and_wait, submit
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/tmp/shots/klaerung")
-
-
-def shoot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    size = page.viewport_size
-    for width in (320, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
-    page.set_viewport_size(size)
+def answer_the_rest(page) -> None:
+    """The questions answered straight in the form: these tests are about what comes after them (the
+    keyboard way through every question is tested in test_klaerung_browser.py)."""
+    while "/klaerung/frage/" in page.url:
+        value = ALONE[question_id(page)]
+        if isinstance(value, list):
+            for item in value:
+                page.check(f"input[name=answer][value='{item}']")
+        elif value is not None and page.locator("input[type=radio][name=answer]").count():
+            page.check(f"input[name=answer][value='{value}']")
+        elif value is not None:
+            page.fill("[name=answer]", value)
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]", has_text="Weiter").first.click()
 
 
 def test_a_lunch_break_loses_nothing(page, context):
@@ -44,7 +46,6 @@ def test_a_lunch_break_loses_nothing(page, context):
     page.keyboard.press("Enter")
     assert "Schreiben Sie den Code auf." in code_line.inner_text()
     check_accessibility(page)
-    shoot(page, "frage")
 
     # The session ends during the break (the browser drops the expired session cookie).
     page.locator("input[value=familie]").check()
@@ -54,7 +55,6 @@ def test_a_lunch_break_loses_nothing(page, context):
     assert page.locator("h1").inner_text() == "Die Seite ist abgelaufen"
     assert "Ihre Antworten sind nicht weg." in page.locator("main").inner_text()
     check_accessibility(page)
-    shoot(page, "abgelaufen")
 
     # Going back with the browser's back button does not show an empty start page either.
     page.go_back()
@@ -77,8 +77,7 @@ def test_a_lunch_break_loses_nothing(page, context):
 
 def test_changing_an_answer_returns_to_its_place_and_the_result_says_how_to_come_back(page):
     start_by_keyboard(page, "alleine")
-    while "/klaerung/frage/" in page.url:
-        answer_by_keyboard(page, ALONE, check=False)
+    answer_the_rest(page)
     assert page.url.endswith("/klaerung/pruefen")
     page.set_viewport_size({"width": 320, "height": 640})
     focus_next(page, "el.href && el.href.endsWith('/klaerung/frage/weg?aendern=1')")
@@ -103,13 +102,11 @@ def test_changing_an_answer_returns_to_its_place_and_the_result_says_how_to_come
     assert "So sehen Sie Ihr Ergebnis wieder" in come_back.inner_text()
     assert "Der Code gilt bis zum" in come_back.inner_text()
     check_accessibility(page)
-    shoot(page, "ergebnis")
 
 
 def test_the_letter_shows_the_sentences_from_the_klaerung_to_check(page):
     start_by_keyboard(page, "alleine")
-    while "/klaerung/frage/" in page.url:
-        answer_by_keyboard(page, ALONE, check=False)
+    answer_the_rest(page)
     submit(page, "Mein Ergebnis ansehen")
     page.goto("/budget/antrag")
     taken = page.locator(".budget-from-klaerung")
@@ -118,4 +115,3 @@ def test_the_letter_shows_the_sentences_from_the_klaerung_to_check(page):
     assert "Ich möchte ein Praktikum in einem Betrieb des allgemeinen Arbeitsmarktes machen." in help_text
     assert "Ich kenne das Persönliche Budget" not in help_text
     check_accessibility(page)
-    shoot(page, "brief")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import WIDE, _set_text_size, axe_violations, check_accessibility, horizontal_overflow, widest_elements
+from tests.support.browser import WIDE, _set_text_size, check_accessibility, horizontal_overflow, scan_once, widest_elements
 from tests.support.keyboard import focus_next, press_and_wait
 from tests.support.phone import (
     PHONE,
@@ -99,14 +99,16 @@ def test_every_main_page_fits_a_phone_in_every_text_size(phone):
         if page.evaluate("document.documentElement.lang") == "de":
             # axe on every page once, on the phone; the areas' own tests run the full check_accessibility
             # (both languages, 320 and 1280 px, very large text) on these pages, the menu test below on the frame.
-            problems += [f"{where}: {v}" for v in axe_violations(page)]
+            problems += [f"{where}: {v}" for v in scan_once(page, "normal")]
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("phone", ["de", "en"], indirect=True)
+@pytest.mark.parametrize("phone", ["de"], indirect=True)
 def test_every_focusable_element_shows_its_focus(phone):
     """With the menu open, on every main page on a phone; the wide frame on a few pages. Elements that
-    look alike (same tag, classes, state and ancestors) are checked once."""
+    look alike (same tag, classes, state and ancestors) are checked once. In German only: the focus
+    styles are the same in both languages (one stylesheet, no language rules), and the English pages'
+    elements are the same elements; the menu test below opens the English frame by keyboard."""
     page = phone
     seen: set[str] = set()
     problems = []
