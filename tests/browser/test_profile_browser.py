@@ -137,3 +137,10 @@ def test_a_provider_fills_in_profile_prices_and_a_story_by_keyboard(page, live_a
         assert db.session.get(ProviderCosts, own_provider).yearly_staff_cost == Decimal("52000")
         story = db.session.execute(db.select(SuccessStory).filter_by(provider_id=own_provider)).scalar_one()
         assert (story.status, story.first_name, story.module_numbers) == ("published", "Tom", [1])
+
+    # The same pages in English, as an English-speaking staff member sees them.
+    for url in ("/anbieter/profil", "/anbieter/preise", "/anbieter/geschichten", f"/anbieter/geschichten/{story.id}"):
+        assert page.goto(f"{url}?lang=en").status == 200
+        assert page.evaluate("document.documentElement.lang") == "en"
+        check_accessibility(page)
+    page.goto("/anbieter/profil?lang=de")
