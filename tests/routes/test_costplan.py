@@ -42,7 +42,7 @@ def test_a_choice_is_kept_and_the_plan_shows_hours_rates_sum_and_months(client, 
     text = page_text(document)
     # 53.57 € × 20 h = 1,071.40 €; 53.57 € × 10.5 h = 562.49 €; together 1,633.89 € over 6 months = 272.315 → 272.32 €
     for expected in ("Ihr Kostenplan", "Modul 1:", "Modul 3:", "20", "10,5", "53,57 €", "1.071,40 €", "562,49 €",
-                     "30,5", "1.633,89 €", "6 Monate", "272,32 €", "Das Persönliche Budget wird jeden Monat gezahlt.",
+                     "30,5", "1.633,89 €", "6 Monate", "272,32 €", "Das Amt zahlt das Persönliche Budget meistens jeden Monat.",
                      "Das ist eine Schätzung."):
         assert expected in text, expected
     table = document.find(f".//{XHTML}table")
