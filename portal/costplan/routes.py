@@ -3,41 +3,24 @@ computed from it with the provider's current prices. `?anbieter=<slug>` preselec
 public provider pages link here with it)."""
 from __future__ import annotations
 
-import pyphen
 from flask import Blueprint, g, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from markupsafe import Markup, escape
 
 from ..extensions import limiter
 from ..ui.limits import form_rate_limit
+from ..ui.names import long_name
 from . import choice as choices
 from .choice import CONTACT, LETTER, Choice
 from .forms import CostPlanForm, ForgetForm
 
 bp = Blueprint("costplan", __name__, template_folder="templates")
-LONG_WORD = 14  # letters; longer words in provider names get soft hyphens
-
-
-def breakable(name: str) -> Markup:
-    """A provider's name (escaped) with a soft hyphen and <wbr> at the German syllable breaks of its long
-    words: on a phone with large text "Integrationsfachdienst" breaks as "Integrations-" / "fachdienst",
-    with a visible hyphen, never inside a syllable without a mark (names are data: no Mediopunkt).
-    The <wbr> makes each syllable its own piece, as the Mediopunkt's <wbr> does in our own words."""
-    dictionary = pyphen.Pyphen(lang="de_DE")
-    words = []
-    for word in name.split(" "):
-        if len(word) > LONG_WORD:
-            words.append(Markup("\u00ad<wbr>").join(escape(part) for part in dictionary.inserted(word, hyphen="\x00").split("\x00")))
-        else:
-            words.append(escape(word))
-    return Markup(" ").join(words)
 
 
 def _form(titles: dict[int, str], providers) -> CostPlanForm:
     form = CostPlanForm()
     form.modules.choices = [(str(number), _("Modul %(number)s: %(title)s", number=number, title=title))
                             for number, title in sorted(titles.items())]
-    form.provider.choices = [(provider.slug, breakable(provider.name)) for provider in providers]
+    form.provider.choices = [(provider.slug, long_name(provider.name)) for provider in providers]
     form.attach.choices = [(LETTER, _("An den Antrag an das Amt anhängen")),
                            (CONTACT, _("An eine Kontakt·anfrage anhängen"))]
     return form
@@ -100,6 +83,6 @@ def _page(form, plan, current, from_klaerung: bool, unknown_provider: bool, is_s
         "costplan/plan.html", title=_("Was kostet das?"), form=form, plan=plan, choice=current,
         forget_form=ForgetForm() if is_saved else None,
         from_klaerung=from_klaerung, unknown_provider=unknown_provider, is_saved=is_saved,
-        letter=LETTER, contact=CONTACT, breakable=breakable,
+        letter=LETTER, contact=CONTACT,
         description=_("Ihr Kosten·plan: Was kostet die Hilfe im Monat?"),
     )))

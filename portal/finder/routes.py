@@ -3,11 +3,9 @@ providers published. The page cache keeps them at most a minute (`published_data
 within which a provider's saved change shows on every instance, as the provider pages say."""
 from __future__ import annotations
 
-import re
 
 from flask import Blueprint, abort, g, render_template, request
 from flask_babel import gettext as _
-from markupsafe import Markup
 
 from ..contact.directory import all_providers, find_workshop, partner_workshops, resolve
 from ..contact.flow import OTHER_WORKSHOP
@@ -17,6 +15,7 @@ from ..offers.models import SuccessStory
 from ..offers.queries import costs_of, module_prices, offers_of, providers_offering, published_stories, rate_of
 from ..offers.stories import WORK_KINDS
 from ..pagecache import published_data_page
+from ..ui.names import long_name  # noqa: F401  (the filter lives in ui; finder tests import it from here)
 from ..providers.areas import normalize_postcode
 from ..providers.models import Provider
 from .forms import FinderForm, StoryFilterForm
@@ -154,19 +153,3 @@ def work_kind_label(key: str) -> str:
     """The kind of work a story is filed under, in the reader's language ("" for an unknown key)."""
     label = WORK_KINDS.get(key)
     return str(label) if label is not None else ""
-
-
-LONG_NAME_LETTERS = 14
-_WORDS = re.compile(r"[^\s\-–·]+")  # a browser breaks a line after a hyphen, not after a slash
-
-
-@bp.app_template_filter("long_name")
-def long_name(value):
-    """A name (of a provider or a workshop) with a word too long for a phone at large text: names get
-    no Mediopunkt, so on a phone they are shown a little smaller instead of breaking the word (as
-    e-mail addresses are). Short names stay as they are."""
-    # |easy draws a Mediopunkt as an empty span and a <wbr>: a place where the word may break.
-    text = Markup(value.replace("<wbr>", "·")).striptags() if isinstance(value, Markup) else str(value)
-    if not any(len(word.strip(",.;:()")) >= LONG_NAME_LETTERS for word in _WORDS.findall(text)):
-        return value
-    return Markup('<span class="long-name">{}</span>').format(value)

@@ -8,6 +8,7 @@ from markupsafe import Markup
 from ..content.render import render_law_line
 
 from . import assets, errors, pending, preferences, reading, rendercache
+from .names import long_name
 from .text import easy, plain
 
 bp = Blueprint("ui", __name__, template_folder="templates")
@@ -50,6 +51,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["easy"] = easy
     app.jinja_env.filters["plain"] = plain
     app.jinja_env.filters["fachleute"] = fachleute
+    app.jinja_env.filters["long_name"] = long_name
     app.jinja_env.globals.update(
         main_navigation=main_navigation,
         is_current_section=is_current_section,
